@@ -1,0 +1,74 @@
+"""User settings: declared once here with types, defaults and help, kept as JSON in the config dir."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] = ()
+
+
+SCHEMA: tuple[Option, ...] = (
+    Option("language", str, "auto", "UI language: auto follows the system", ("auto", "zh_CN", "en")),
+    Option("last_session", str, "", "The session shown when the app opens"),
+    Option("last_import_dir", str, "", "Where the import dialog starts"),
+    Option("window_geometry", str, "", "Main window geometry (base64 from Qt)"),
+    Option("window_state", str, "", "Dock layout (base64 from Qt)"),
+)
+_BY_NAME = {option.name: option for option in SCHEMA}
+
+
+def default_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("LiveConsole", appauthor=False)) / "settings.json"
+
+
+class Settings:
+    """Typed values for every option in SCHEMA; unknown or ill-typed values fall back to defaults."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {o.name: o.default for o in SCHEMA}
+        if path is not None and path.exists():
+            try:
+                stored = json.loads(path.read_text("utf-8"))
+            except (OSError, ValueError):
+                stored = {}
+            for name, value in stored.items() if isinstance(stored, dict) else ():
+                if name in _BY_NAME and self._valid(_BY_NAME[name], value):
+                    self._values[name] = value
+
+    @staticmethod
+    def _valid(option: Option, value: Any) -> bool:
+        return isinstance(value, option.type) and (not option.choices or value in option.choices)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        option = _BY_NAME[name]
+        if not self._valid(option, value):
+            raise ValueError(f"{name}: {value!r} is not allowed")
+        self._values[name] = value
+
+    def save(self) -> None:
+        """Write atomically so a crash never leaves a half-written settings file."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(self._values, handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, self.path)
