@@ -1,0 +1,1 @@
+"""Spreadsheet reading and writing: products and lineups from .xlsx/.csv as operators write them."""
