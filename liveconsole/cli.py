@@ -1,0 +1,157 @@
+"""The `liveconsole` command: runs the app, or a headless subcommand on the same core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from liveconsole import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="liveconsole", description="LiveConsole 直播中控台")
+    parser.add_argument("--version", action="version", version=f"liveconsole {__version__}")
+    parser.add_argument("--db", help="database URL or SQLite file (default: LIVECONSOLE_DB, else the user data dir)")
+    parser.add_argument("--demo", action="store_true", help="run on a temporary database with the sample session")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language for this run")
+    commands = parser.add_subparsers(dest="command")
+
+    session = commands.add_parser("session", help="sessions (场次)").add_subparsers(dest="action", required=True)
+    create = session.add_parser("create", help="create a session")
+    create.add_argument("name")
+    create.add_argument("--platform", default="")
+    create.add_argument("--start", help="planned start, ISO 8601 (e.g. 2026-06-18T20:00+08:00)")
+    create.add_argument("--minutes", type=int, help="planned length in minutes")
+    create.add_argument("--gmv-target", help="GMV target in yuan (100万 and 1000000 both work)")
+    create.add_argument("--db", dest="sub_db")
+
+    products = commands.add_parser("products", help="product library and lineups").add_subparsers(
+        dest="action", required=True)
+    for action in ("import", "export"):
+        sub = products.add_parser(action, help=f"{action} .xlsx or .csv")
+        sub.add_argument("file", type=Path)
+        sub.add_argument("--session", help="the session whose lineup this is")
+        sub.add_argument("--db", dest="sub_db")
+
+    shot = commands.add_parser("screenshot", help="render a window offscreen to a PNG")
+    shot.add_argument("window", choices=("main",))
+    shot.add_argument("out", type=Path)
+    shot.add_argument("--demo", action="store_true", dest="sub_demo")
+    shot.add_argument("--db", dest="sub_db")
+    return parser
+
+
+def _db(args: argparse.Namespace) -> str | None:
+    return getattr(args, "sub_db", None) or args.db
+
+
+def _emit(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+def _language(args: argparse.Namespace) -> str:
+    if args.lang:
+        return args.lang
+    from PySide6.QtCore import QCoreApplication  # noqa: F401  (the translators need Qt's core only)
+
+    from liveconsole.gui.i18n import resolve_language
+    from liveconsole.store.settings import Settings, default_path
+
+    return resolve_language(Settings(default_path())["language"])
+
+
+def _install_texts(args: argparse.Namespace):
+    from PySide6.QtCore import QCoreApplication
+
+    from liveconsole.gui.i18n import Translators
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    translators = Translators()
+    translators.install(_language(args))
+    return app, translators
+
+
+def _session_create(args: argparse.Namespace) -> int:
+    from liveconsole.core.session import Session
+    from liveconsole.io.numbers import parse_money
+    from liveconsole.store.repositories import SessionExists
+    from liveconsole.workspace import Workspace
+
+    try:
+        start = datetime.fromisoformat(args.start) if args.start else None
+        if start is not None and start.tzinfo is None:
+            start = start.astimezone()
+        target = parse_money(args.gmv_target) if args.gmv_target else None
+        session = Session(args.name, platform=args.platform, planned_start=start,
+                          planned_minutes=args.minutes, gmv_target=target)
+    except ValueError as exc:
+        print(f"liveconsole: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    workspace = Workspace.open(_db(args))
+    try:
+        created = workspace.create_session(session)
+    except SessionExists:
+        print(f"liveconsole: session exists: {args.name}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        workspace.close()
+    _emit({"id": created.id, "name": created.name, "platform": created.platform,
+           "planned_start": created.planned_start.isoformat() if created.planned_start else None,
+           "planned_minutes": created.planned_minutes,
+           "gmv_target": str(created.gmv_target) if created.gmv_target is not None else None})
+    return EXIT_OK
+
+
+def _products(args: argparse.Namespace) -> int:
+    from liveconsole.io.problems import ImportFailed
+    from liveconsole.workspace import UnknownSession, Workspace
+
+    workspace = Workspace.open(_db(args))
+    try:
+        if args.action == "export":
+            count = workspace.export_products(args.file, args.session)
+            _emit({"exported": count, "file": str(args.file), "session": args.session})
+            return EXIT_OK
+        outcome = workspace.import_products(args.file, args.session)
+    except UnknownSession as exc:
+        _app, _tr = _install_texts(args)
+        from liveconsole.gui.problem_texts import unknown_session_text
+
+        print(unknown_session_text(str(exc.args[0])), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ImportFailed as exc:
+        _app, _tr = _install_texts(args)
+        from liveconsole.gui.problem_texts import problem_line
+
+        for problem in exc.problems:
+            print(problem_line(problem), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        workspace.close()
+    _app, _tr = _install_texts(args)
+    from liveconsole.gui.problem_texts import problem_json
+
+    result = outcome.result
+    _emit({"imported": outcome.imported, "file": str(args.file), "encoding": result.encoding,
+           "sheet": result.sheet, "header_row": result.header_row, "session": args.session,
+           "warnings": [problem_json(w) for w in outcome.warnings]})
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "session":
+        return _session_create(args)
+    if args.command == "products":
+        return _products(args)
+    from liveconsole import app
+
+    launch = app.Launch(db=_db(args), demo=args.demo or getattr(args, "sub_demo", False), language=args.lang)
+    if args.command == "screenshot":
+        return app.screenshot(args.window, args.out, launch)
+    return app.run(launch)

@@ -1,0 +1,1 @@
+"""Camera (OpenCV) and audio (sounddevice) probes, meters and preview frames."""

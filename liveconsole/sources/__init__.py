@@ -1,0 +1,1 @@
+"""Live-metric sources: manual entry, file import, loopback ingest API, simulator."""

@@ -1,0 +1,124 @@
+"""What the window and the command line both do with a store: open it, import, export, sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from liveconsole.core.products import Product
+from liveconsole.core.session import Session
+
+if TYPE_CHECKING:  # the store and io load after the first paint
+    from liveconsole.io.products import ProductImport
+    from liveconsole.store.database import Database
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+DEMO_LINEUP = RESOURCES / "samples" / "demo_lineup.xlsx"
+DEMO_SESSION = "6月18日 美妆专场"
+
+
+class UnknownSession(LookupError):
+    pass
+
+
+@dataclass
+class Snapshot:
+    """Everything the preparation panels show, read in one go off the UI thread."""
+
+    products: list[Product]
+    sessions: list[Session]
+    session: Session | None
+    lineup: list[Product]
+
+
+@dataclass
+class ImportOutcome:
+    result: ProductImport
+    snapshot: Snapshot
+    lineup_session: str | None = None
+    imported: int = 0
+    warnings: list = field(default_factory=list)
+
+
+class Workspace:
+    """One open store with its repositories."""
+
+    def __init__(self, db: Database) -> None:
+        from liveconsole.store.clock import SystemClock
+        from liveconsole.store.eventlog import SqlEventLog
+        from liveconsole.store.repositories import ProductStore, SessionStore
+
+        self.db = db
+        self.products = ProductStore(db)
+        self.sessions = SessionStore(db)
+        self.events = SqlEventLog(db, SystemClock())
+
+    @classmethod
+    def open(cls, url: str | None) -> Workspace:
+        from liveconsole.store.database import Database, resolve_url
+
+        return cls(Database.open(resolve_url(url)))
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def session_named(self, name: str) -> Session:
+        session = self.sessions.session_by_name(name)
+        if session is None:
+            raise UnknownSession(name)
+        return session
+
+    def snapshot(self, session_name: str | None) -> Snapshot:
+        sessions = self.sessions.sessions()
+        session = next((s for s in sessions if s.name == session_name), None)
+        if session is None and sessions:
+            session = sessions[-1]
+        lineup = self.sessions.lineup(session.id) if session is not None and session.id is not None else []
+        return Snapshot(self.products.all_products(), sessions, session, lineup)
+
+    def import_products(self, path: Path, session_name: str | None = None) -> ImportOutcome:
+        """All or nothing: a bad file raises ImportFailed before anything is written."""
+        from liveconsole.io.products import read_products
+
+        session = self.session_named(session_name) if session_name else None
+        result = read_products(path)
+        saved = self.products.import_products(result.products, session.id if session else None)
+        return ImportOutcome(
+            result=result,
+            snapshot=self.snapshot(session_name),
+            lineup_session=session_name,
+            imported=len(saved),
+            warnings=list(result.warnings),
+        )
+
+    def export_products(self, path: Path, session_name: str | None = None) -> int:
+        from liveconsole.io.export import write_products
+
+        if session_name:
+            session = self.session_named(session_name)
+            products: Sequence[Product] = self.sessions.lineup(session.id)  # type: ignore[arg-type]
+        else:
+            products = self.products.all_products()
+        write_products(path, list(products))
+        return len(products)
+
+    def create_session(self, session: Session) -> Session:
+        return self.sessions.create_session(session)
+
+    def fill_demo(self) -> Session:
+        """The bundled sample session: a beauty special with its whole lineup."""
+        from datetime import datetime, timedelta, timezone
+        from decimal import Decimal
+
+        existing = self.sessions.session_by_name(DEMO_SESSION)
+        if existing is not None:
+            return existing
+        start = datetime.now(timezone(timedelta(hours=8))).replace(hour=20, minute=0, second=0, microsecond=0)
+        session = self.create_session(
+            Session(DEMO_SESSION, platform="抖音", planned_start=start, planned_minutes=240,
+                    gmv_target=Decimal("1000000"))
+        )
+        self.import_products(DEMO_LINEUP, session.name)
+        return session

@@ -1,0 +1,588 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ImportErrorsDialog</name>
+    <message numerus="yes">
+        <source>%1 could not be imported: %n problem(s). Nothing was changed.</source>
+        <translation><numerusform>%1 无法导入：共 %n 个问题，数据未做任何改动。</numerusform></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import failed — nothing was changed</source>
+        <translation>导入失败 — 数据未改动</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>“%1” is not a valid %2</source>
+        <translation>「%1」不是有效的%2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1有误</translation>
+    </message>
+    <message>
+        <source>New product %1</source>
+        <translation>新商品 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n product(s)</source>
+        <translation><numerusform>删除 %n 个商品</numerusform></translation>
+    </message>
+    <message>
+        <source>Create or choose a session first</source>
+        <translation>请先新建或选择场次</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n product(s) to the lineup</source>
+        <translation><numerusform>将 %n 个商品加入排品</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>共 %1 个商品</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products shown</source>
+        <translation>显示 %1 / %2 个商品</translation>
+    </message>
+</context>
+<context>
+    <name>LineupPanel</name>
+    <message>
+        <source>No session chosen: create one from the Session menu</source>
+        <translation>未选择场次：请从「场次」菜单新建</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>共 %1 款</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>LiveConsole 直播中控台</source>
+        <translation>直播中控台 LiveConsole</translation>
+    </message>
+    <message>
+        <source>Product library</source>
+        <translation>商品库</translation>
+    </message>
+    <message>
+        <source>Lineup</source>
+        <translation>排品</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>About LiveConsole</source>
+        <translation>关于直播中控台</translation>
+    </message>
+    <message>
+        <source>LiveConsole %1 — the room assistant's console for live-stream selling.</source>
+        <translation>直播中控台 %1 — 直播电商助播/中控的一屏控场工具。</translation>
+    </message>
+    <message>
+        <source>LiveConsole</source>
+        <translation>直播中控台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>场次(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Import &amp;products…</source>
+        <translation>导入商品库(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;lineup into this session…</source>
+        <translation>导入本场排品(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export products…</source>
+        <translation>导出商品库(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export l&amp;ineup…</source>
+        <translation>导出排品(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>新建场次(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;About LiveConsole</source>
+        <translation>关于直播中控台(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <source>Give the session a name</source>
+        <translation>请填写场次名称</translation>
+    </message>
+    <message>
+        <source>A session with this name exists</source>
+        <translation>已有同名场次</translation>
+    </message>
+    <message>
+        <source>The GMV target is not an amount</source>
+        <translation>GMV 目标不是有效金额</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新建场次</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>平台(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Planned &amp;start</source>
+        <translation>计划开播(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Planned &amp;length (minutes)</source>
+        <translation>计划时长（分钟）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>GMV &amp;target (yuan)</source>
+        <translation>GMV 目标（元）(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholders</name>
+    <message>
+        <source>OBS / Scenes</source>
+        <translation>OBS / 场景</translation>
+    </message>
+    <message>
+        <source>Scene buttons with hotkeys, stream health and the on-stream product card.</source>
+        <translation>场景切换按钮与快捷键、推流健康度、直播画面上的商品卡。</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Camera preview, microphone meter and the pre-live checklist.</source>
+        <translation>摄像头预览、麦克风电平与开播前检查清单。</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>The session script with a running clock and cues.</source>
+        <translation>整场脚本：实时计时与提示。</translation>
+    </message>
+    <message>
+        <source>Product queue</source>
+        <translation>商品队列</translation>
+    </message>
+    <message>
+        <source>Now explaining, up next, sold out and re-list during live.</source>
+        <translation>直播中的讲解中、下一个、售罄与二次上架。</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>GMV pace against plan, viewers and orders with event markers.</source>
+        <translation>GMV 对比计划进度、在线人数与订单，并标注事件。</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB; files over %2 MB are refused</source>
+        <translation>文件大小 %1 MB，超过 %2 MB 的文件不予导入</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet, or the file is damaged (%1)</source>
+        <translation>不是表格文件，或文件已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>the workbook contains unsafe XML (%1) and was refused</source>
+        <translation>工作簿含有不安全的 XML（%1），已拒绝</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to far more than its size and was refused (%1)</source>
+        <translation>工作簿解压后体积异常（%1），已拒绝</translation>
+    </message>
+    <message>
+        <source>files of type %1 cannot be read</source>
+        <translation>无法读取 %1 类型的文件</translation>
+    </message>
+    <message>
+        <source>the workbook is password-protected: save a copy without a password</source>
+        <translation>工作簿有密码保护：请另存一份无密码的副本</translation>
+    </message>
+    <message>
+        <source>the text encoding is not recognised: save it as UTF-8 CSV or as .xlsx</source>
+        <translation>无法识别文本编码：请另存为 UTF-8 CSV 或 .xlsx</translation>
+    </message>
+    <message>
+        <source>no header row in the first %1 rows (columns such as 商品名称 and 直播价 were expected)</source>
+        <translation>前 %1 行中没有找到表头（应有「商品名称」「直播价」等列）</translation>
+    </message>
+    <message>
+        <source>there is no product title column (one of: %1)</source>
+        <translation>缺少商品名称列（可用列名：%1）</translation>
+    </message>
+    <message>
+        <source>the table has no product rows</source>
+        <translation>表中没有商品行</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is not a category: use 引流款, 福利款, 利润款, 形象款 or 常规款</source>
+        <translation>不是有效的类型：请填 引流款、福利款、利润款、形象款 或 常规款</translation>
+    </message>
+    <message>
+        <source>the product has no title</source>
+        <translation>商品名称为空</translation>
+    </message>
+    <message>
+        <source>the same SKU is already on row %1</source>
+        <translation>货号与第 %1 行重复</translation>
+    </message>
+    <message>
+        <source>the same link number is already on row %1</source>
+        <translation>链接号与第 %1 行重复</translation>
+    </message>
+    <message>
+        <source>is not allowed here (%1)</source>
+        <translation>此处不允许该值（%1）</translation>
+    </message>
+    <message>
+        <source>the live price %1 is above the list price %2</source>
+        <translation>直播价 %1 高于日常价 %2</translation>
+    </message>
+    <message>
+        <source>unknown column: its values are kept as product notes</source>
+        <translation>未识别的列：内容已保存为商品备注</translation>
+    </message>
+    <message>
+        <source>a second column for the same field: column %1 is used, this one is kept as notes</source>
+        <translation>同一字段出现两列：使用「%1」列，此列保存为备注</translation>
+    </message>
+    <message>
+        <source>column %1 has values but no header and was ignored</source>
+        <translation>第 %1 列有内容但没有表头，已忽略</translation>
+    </message>
+    <message>
+        <source>a total row was skipped</source>
+        <translation>已跳过合计行</translation>
+    </message>
+    <message>
+        <source>a section heading row was skipped</source>
+        <translation>已跳过分区标题行</translation>
+    </message>
+    <message>
+        <source>this sheet also looks like a product list and was not imported</source>
+        <translation>此工作表也像商品表，但未导入</translation>
+    </message>
+    <message>
+        <source>looks wrong (%1)</source>
+        <translation>数值可疑（%1）</translation>
+    </message>
+    <message>
+        <source>; open it in Excel and save it as .xlsx</source>
+        <translation>；请用 Excel 打开并另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation>工作表「%1」</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>「%1」列</translation>
+    </message>
+    <message>
+        <source>value “%1”</source>
+        <translation>值「%1」</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>There is no session named “%1”: create it with `liveconsole session create`</source>
+        <translation>没有名为「%1」的场次：请先用 `liveconsole session create` 创建</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s), nothing was imported</source>
+        <translation><numerusform>%1：%n 个问题，未导入任何数据</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPanel</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Search title, SKU or link number</source>
+        <translation>搜索商品名称、货号或链接号</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add to lineup</source>
+        <translation>加入排品</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Traffic driver</source>
+        <translation>引流款</translation>
+    </message>
+    <message>
+        <source>Fan welfare</source>
+        <translation>福利款</translation>
+    </message>
+    <message>
+        <source>Profit maker</source>
+        <translation>利润款</translation>
+    </message>
+    <message>
+        <source>Image builder</source>
+        <translation>形象款</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>常规款</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>日常价</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n product(s) from %1</source>
+        <translation><numerusform>已从 %1 导入 %n 个商品</numerusform></translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>编码 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n 条警告</numerusform></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n product(s) to %1</source>
+        <translation><numerusform>已导出 %n 个商品到 %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑「%1」</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>新增「%1」</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>删除「%1」</translation>
+    </message>
+    <message>
+        <source>Add %1 to the lineup</source>
+        <translation>将「%1」加入排品</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the lineup</source>
+        <translation>将「%1」移出排品</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动「%1」</translation>
+    </message>
+</context>
+</TS>
