@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import math
 import os
+import re
 import warnings
 import zipfile
 from collections import Counter
@@ -93,12 +94,16 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# Invisible control characters (NUL and friends) come from pasted web text; PostgreSQL refuses NUL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def cell_text(value: object) -> str:
     """What the cell says: stripped, dates as ISO, 12.0 as "12", the protecting quote removed."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return unneutralise(value.strip()).strip()
+        return unneutralise(_CONTROL.sub("", value.replace("\r\n", "\n")).strip()).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):

@@ -280,3 +280,10 @@ def test_harmless_text_is_not_neutralised(text):
 
 def test_a_quote_typed_before_ordinary_text_is_kept():
     assert unneutralise("'abc") == "'abc"
+
+
+def test_invisible_control_characters_are_dropped_from_cell_text():
+    from liveconsole.io.tables import cell_text
+
+    assert cell_text("口红\x00礼盒\x1b") == "口红礼盒"
+    assert cell_text("卖点一\r\n卖点二\t") == "卖点一\n卖点二"
