@@ -12,7 +12,7 @@ APP_PACKAGES=(python3 python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libx
   libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-wqy-microhei libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
 # The real services the tests run against.
-TEST_PACKAGES=(postgresql xvfb)
+TEST_PACKAGES=(postgresql xvfb obs-studio)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

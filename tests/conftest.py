@@ -1,4 +1,4 @@
-"""Fixtures shared across the test tree: the PostgreSQL server and a fresh database per test."""
+"""Fixtures shared across the test tree: the PostgreSQL server, a fresh database per test, and OBS."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 if TYPE_CHECKING:
     from liveconsole.store.database import Database
+    from tests.helpers.obs import ObsServer
     from tests.helpers.postgres import PostgresServer
 
 # SQLAlchemy and psycopg are imported inside the fixtures: tests without a database start fast.
@@ -63,3 +64,29 @@ def db(db_url: str) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+@pytest.fixture(scope="session")
+def obs_server() -> Iterator[ObsServer]:
+    """One real OBS Studio under Xvfb for the session (tests/obs and tests/gui share it)."""
+    from tests.helpers import obs
+
+    missing = [name for name, path in (("obs", obs.obs_binary()), ("Xvfb", obs.xvfb_binary())) if path is None]
+    if missing:
+        message = f"{' and '.join(missing)} not installed (apt-get install obs-studio xvfb)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    server = obs.start_private_obs()
+    try:
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture
+def obs(obs_server: ObsServer) -> ObsServer:
+    """The session's OBS, running again if a test before killed it."""
+    if obs_server.obs_pid is None:
+        obs_server.start()
+    return obs_server

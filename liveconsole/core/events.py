@@ -29,6 +29,17 @@ class Signal(Generic[T]):
         for callback in list(self._callbacks):
             callback(payload)
 
+    def emit_guarded(self, payload: T, on_error: Callable[[Callable[[T], Any], Exception], Any]) -> None:
+        """Like `emit`, but a callback that raises is handed to `on_error` and the rest still run.
+
+        For emitters on their own thread (adapters), where no caller is there to see the exception.
+        """
+        for callback in list(self._callbacks):
+            try:
+                callback(payload)
+            except Exception as exc:
+                on_error(callback, exc)
+
     def __len__(self) -> int:
         return len(self._callbacks)
 

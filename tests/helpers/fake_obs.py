@@ -23,7 +23,7 @@ _GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 Responder = Callable[[str, dict, int], tuple[int, dict]]
 
 
-def _default_responder(request_type: str, data: dict, seen: int) -> tuple[int, dict]:
+def default_responder(request_type: str, data: dict, seen: int) -> tuple[int, dict]:
     if request_type == "GetVersion":
         return 100, {"obsVersion": "0-fake", "obsWebSocketVersion": "5.1.0"}
     if request_type == "GetSceneList":
@@ -41,14 +41,14 @@ def _default_responder(request_type: str, data: dict, seen: int) -> tuple[int, d
 class FakeObsServer:
     """Listens on 127.0.0.1:<port>; `requests` records every (type, data) it was asked."""
 
-    def __init__(self, responder: Responder = _default_responder, mode: str = "websocket") -> None:
+    def __init__(self, responder: Responder = default_responder, mode: str = "websocket", port: int = 0) -> None:
         self.responder = responder
         self.mode = mode
         self.requests: list[tuple[str, dict]] = []
         self.connections = 0
         self._counts: dict[str, int] = {}
         self._listener = socket.socket()
-        self._listener.bind(("127.0.0.1", 0))
+        self._listener.bind(("127.0.0.1", port))
         self._listener.listen()
         self.port = self._listener.getsockname()[1]
         self._clients: list[socket.socket] = []

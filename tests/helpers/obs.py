@@ -1,4 +1,5 @@
-"""A private OBS Studio under Xvfb: its own HOME, websocket port and password, four scenes, Cut.
+"""A private OBS Studio under Xvfb (its own HOME, websocket port and password, four scenes, Cut),
+and `RawObs`, a minimal obs-websocket client that shares no code with LiveConsole's.
 
 `start_private_obs()` returns an `ObsServer`; `kill()` SIGKILLs OBS only (Xvfb stays), `start()`
 runs it again on the same HOME and port, `stop()` ends both.
@@ -6,6 +7,9 @@ runs it again on the same HOME and port, `stop()` ends both.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import itertools
 import json
 import os
 import secrets
@@ -16,6 +20,7 @@ import subprocess
 import tempfile
 import time
 import uuid
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +71,7 @@ def _global_ini(port: int, password: str) -> str:
         "[BasicWindow]",
         "SysTrayEnabled=true",
         "SysTrayWhenStarted=true",
+        "PreviewEnabled=false",
         "",
         "[Basic]",
         f"Profile={PROFILE}",
@@ -291,3 +297,116 @@ def start_private_obs(timeout: float = 30.0) -> ObsServer:
     except BaseException:
         server.cleanup()
         raise
+
+
+class RawObs:
+    """Hello, Identify (with the auth challenge) and requests over plain websocket-client, one at a time.
+
+    With `subscriptions=0` (the default) OBS sends no events: the fastest a client can be.
+    """
+
+    def __init__(self, host: str, port: int, password: str, subscriptions: int = 0, timeout: float = 3.0) -> None:
+        import websocket
+
+        self.events: list[dict] = []
+        self._ids = itertools.count(1)
+        self.ws = websocket.create_connection(f"ws://{host}:{port}", timeout=timeout)
+        try:
+            hello = json.loads(self.ws.recv())["d"]
+            identify: dict = {"rpcVersion": 1, "eventSubscriptions": subscriptions}
+            if hello.get("authentication"):
+                challenge = hello["authentication"]
+                secret = base64.b64encode(hashlib.sha256((password + challenge["salt"]).encode()).digest())
+                identify["authentication"] = base64.b64encode(
+                    hashlib.sha256(secret + challenge["challenge"].encode()).digest()).decode()
+            self.ws.send(json.dumps({"op": 1, "d": identify}))
+            if json.loads(self.ws.recv()).get("op") != 2:
+                raise RuntimeError("OBS did not identify us")
+        except BaseException:
+            self.ws.close(timeout=0)
+            raise
+
+    def request(self, request_type: str, data: dict | None = None) -> dict:
+        """The response's `d`: requestStatus and responseData."""
+        request_id = str(next(self._ids))
+        self.ws.send(json.dumps({"op": 6, "d": {"requestType": request_type, "requestId": request_id,
+                                                "requestData": data or {}}}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message["op"] == 7 and message["d"]["requestId"] == request_id:
+                return message["d"]
+            if message["op"] == 5:
+                self.events.append(message["d"])
+
+    def ok(self, request_type: str, data: dict | None = None) -> dict:
+        """The responseData; AssertionError if OBS refused."""
+        response = self.request(request_type, data)
+        assert response["requestStatus"]["result"], response
+        return response.get("responseData") or {}
+
+    def close(self) -> None:
+        self.ws.close(timeout=0.5)
+
+    def __enter__(self) -> RawObs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def png_rows(data: bytes) -> tuple[int, int, int, list[bytes]]:
+    """(width, height, bytes per pixel, unfiltered rows) of an 8-bit, non-interlaced PNG such as OBS's
+    screenshots; enough to tell a rendered picture from a blank one."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat += body
+    if header is None:
+        raise ValueError("PNG without IHDR")
+    width, height = int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big")
+    depth, colour, interlace = header[8], header[9], header[12]
+    if depth != 8 or interlace != 0 or colour not in (0, 2, 4, 6):
+        raise ValueError(f"unsupported PNG (depth {depth}, colour type {colour}, interlace {interlace})")
+    bpp = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            left = line[x - bpp] if x >= bpp else 0
+            up = previous[x]
+            corner = previous[x - bpp] if x >= bpp else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif kind == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
+        rows.append(bytes(line))
+        previous = line
+    return width, height, bpp, rows
+
+
+def screenshot_variance(image_data: str) -> float:
+    """Variance of all colour values in a GetSourceScreenshot `imageData` (a data: URL of a PNG)."""
+    import numpy as np
+
+    encoded = image_data.split(",", 1)[1] if image_data.startswith("data:") else image_data
+    width, height, bpp, rows = png_rows(base64.b64decode(encoded))
+    pixels = np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(height, width, bpp)
+    colour = pixels[..., :3] if bpp >= 3 else pixels[..., :1]
+    return float(colour.astype(np.float64).var())
