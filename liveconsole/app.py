@@ -14,6 +14,7 @@ class Launch:
     db: str | None = None
     demo: bool = False
     language: str | None = None  # overrides the setting for this run
+    obs_url: str | None = None  # ws://HOST:PORT, overrides the setting for this run
     settings_path: Path | None = None
 
 
@@ -62,7 +63,7 @@ def build(launch: Launch, offscreen: bool = False):
     translators.install(resolve_language(language))
     tasks = TaskManager()
     window = MainWindow(Preparation(), tasks, settings, translators)
-    window.state = {"demo_dir": demo_dir, "tasks": tasks}
+    window.state = {"demo_dir": demo_dir, "tasks": tasks, "obs": None}
 
     def opened(result) -> None:
         workspace, snapshot = result
@@ -73,10 +74,47 @@ def build(launch: Launch, offscreen: bool = False):
 
     QTimer.singleShot(0, lambda: tasks.run(
         lambda: _open_store(launch, demo_dir, settings["last_session"]), opened, failed))
+    QTimer.singleShot(0, lambda: _start_obs(window, launch, settings, tasks))
     return app, window
 
 
+def obs_address(url: str | None, settings) -> tuple[str, int]:
+    if url:
+        from liveconsole.obs.status import parse_obs_url
+
+        return parse_obs_url(url)
+    return settings["obs_host"], settings["obs_port"]
+
+
+def _start_obs(window, launch: Launch, settings, tasks) -> None:
+    """The OBS client starts after the first paint; the keyring is read off the UI thread."""
+    from liveconsole.obs.secrets import load_password, save_password
+
+    host, port = obs_address(launch.obs_url, settings)
+
+    def start(password: str | None) -> None:
+        from liveconsole.gui.bridge import ObsBridge
+        from liveconsole.gui.obs_panel import ObsPanel
+        from liveconsole.obs.client import ObsClient
+
+        client = ObsClient(host, port, password)
+        bridge = ObsBridge(client.events, window)
+        panel = ObsPanel(client, bridge, tasks, settings,
+                         save_password=lambda secret: tasks.run(lambda: save_password(host, port, secret),
+                                                                lambda _ok: None, lambda _exc: None))
+        window.set_panel("obs", panel)
+        window.obs_panel = panel
+        window.state["obs"] = (client, bridge)
+        client.start()
+
+    tasks.run(lambda: load_password(host, port), start, lambda _exc: start(None))
+
+
 def _close(window) -> None:
+    if window.state["obs"] is not None:
+        client, bridge = window.state["obs"]
+        bridge.detach()
+        client.close()
     window.state["tasks"].wait()
     window.translators.uninstall()
     if window.workspace is not None:
@@ -103,23 +141,42 @@ def run(launch: Launch) -> int:
     return code
 
 
-def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) -> int:
-    """Render a window offscreen once its data is shown, save it as PNG."""
+def _wait_until(app, condition, timeout_s: float) -> bool:
+    """Run the event loop until `condition()` holds or the time is up."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    app, window = build(launch, offscreen=True)
-    window.resize(1400, 860)
-    window.show()
+    if condition():
+        return True
     loop = QEventLoop()
-    window.session_loaded.connect(loop.quit)
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     poll = QTimer()
-    poll.timeout.connect(lambda: window.store_error is not None and loop.quit())
-    poll.start(50)
+    poll.timeout.connect(lambda: condition() and loop.quit())
+    poll.start(20)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     loop.exec()
     poll.stop()
+    return condition()
+
+
+def _obs_ready(window) -> bool:
+    from liveconsole.core.obs import ConnectionState
+
+    panel = window.obs_panel
+    return panel is not None and panel.state is ConnectionState.CONNECTED and panel.verdict is not None
+
+
+def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) -> int:
+    """Render a window (or a panel) offscreen once its data is shown, save it as PNG."""
+    app, window = build(launch, offscreen=True)
+    window.resize(1400, 860)
+    loaded = []
+    window.session_loaded.connect(lambda: loaded.append(True))
+    window.show()
+    _wait_until(app, lambda: bool(loaded) or window.store_error is not None, timeout_s)
+    if name == "obs":
+        window.docks["obs"].raise_()
+        _wait_until(app, lambda: _obs_ready(window), min(timeout_s, 15.0))
     app.processEvents()
-    targets = {"main": window}
+    targets = {"main": window, "obs": window.docks["obs"]}
     if name not in targets:
         print(f"unknown window: {name} (known: {', '.join(targets)})", file=sys.stderr)
         _close(window)

@@ -19,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database URL or SQLite file (default: LIVECONSOLE_DB, else the user data dir)")
     parser.add_argument("--demo", action="store_true", help="run on a temporary database with the sample session")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language for this run")
+    parser.add_argument("--obs", help="OBS websocket, ws://HOST:PORT (default: the setting, ws://127.0.0.1:4455)")
     commands = parser.add_subparsers(dest="command")
 
     session = commands.add_parser("session", help="sessions (场次)").add_subparsers(dest="action", required=True)
@@ -38,8 +39,17 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--session", help="the session whose lineup this is")
         sub.add_argument("--db", dest="sub_db")
 
+    obs = commands.add_parser("obs", help="OBS Studio over obs-websocket").add_subparsers(dest="action", required=True)
+    obs_status = obs.add_parser("status", help="print OBS's version, scenes and output state")
+    obs_status.add_argument("--json", action="store_true", help="print one JSON object (the only format)")
+    obs_status.add_argument("--obs", dest="sub_obs")
+    obs_switch = obs.add_parser("switch", help="make SCENE the program scene")
+    obs_switch.add_argument("scene")
+    obs_switch.add_argument("--obs", dest="sub_obs")
+
     shot = commands.add_parser("screenshot", help="render a window offscreen to a PNG")
-    shot.add_argument("window", choices=("main",))
+    shot.add_argument("window", choices=("main", "obs"))
+    shot.add_argument("--obs", dest="sub_obs")
     shot.add_argument("out", type=Path)
     shot.add_argument("--demo", action="store_true", dest="sub_demo")
     shot.add_argument("--db", dest="sub_db")
@@ -143,15 +153,45 @@ def _products(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _obs_url(args: argparse.Namespace) -> str | None:
+    return getattr(args, "sub_obs", None) or args.obs
+
+
+def _obs(args: argparse.Namespace) -> int:
+    from liveconsole.core.obs import ObsError
+    from liveconsole.obs.status import ObsUnavailable, status, switch
+
+    try:
+        if args.action == "status":
+            _emit(status(_obs_url(args)))
+        else:
+            switch(_obs_url(args), None, args.scene)
+            _emit({"switched": args.scene})
+    except ObsUnavailable as exc:
+        _emit({"connected": False, "reason": exc.reason, "detail": str(exc)})
+        print(f"liveconsole: OBS unavailable ({exc.reason}): {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except ObsError as exc:
+        print(f"liveconsole: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except ValueError as exc:
+        print(f"liveconsole: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "session":
         return _session_create(args)
     if args.command == "products":
         return _products(args)
+    if args.command == "obs":
+        return _obs(args)
     from liveconsole import app
 
-    launch = app.Launch(db=_db(args), demo=args.demo or getattr(args, "sub_demo", False), language=args.lang)
+    launch = app.Launch(db=_db(args), demo=args.demo or getattr(args, "sub_demo", False), language=args.lang,
+                        obs_url=_obs_url(args))
     if args.command == "screenshot":
         return app.screenshot(args.window, args.out, launch)
     return app.run(launch)

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.prep, self.tasks, self.settings, self.translators = prep, tasks, settings, translators
         self.workspace = None  # set by open_workspace once the store is open
         self.store_error: BaseException | None = None
+        self.obs_panel = None  # the OBS panel, once its client has started
         self.undo = QUndoStack(self)
         ids = IdMap()
         self.library_panel = LibraryPanel(prep, self.undo, ids)
@@ -127,6 +128,15 @@ class MainWindow(QMainWindow):
             self.form.retranslateUi(self)
             self.retranslate()
         super().changeEvent(event)
+
+    def set_panel(self, key: str, widget) -> None:
+        """Put a real panel in a dock that showed what would appear there."""
+        old = self.docks[key].widget()
+        self.docks[key].setWidget(widget)
+        old.deleteLater()
+        message = getattr(widget, "message", None)
+        if message is not None:
+            message.connect(lambda text: self.form.statusbar.showMessage(text, 8000))
 
     # the store -------------------------------------------------------------------------------
     def open_workspace(self, workspace, snapshot) -> None:

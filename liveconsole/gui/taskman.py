@@ -15,8 +15,8 @@ class _Relay(QObject):
     failed = Signal(object, object)  # callback, exception
 
     @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
+    def _deliver(self, callback: Callable[[Any], None], boxed: tuple[Any]) -> None:
+        callback(boxed[0])
 
 
 class _Job(QRunnable):
@@ -28,9 +28,10 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # handed to the UI, which says what went wrong
-            self._relay.failed.emit(self._on_error, exc)
+            self._relay.failed.emit(self._on_error, (exc,))
         else:
-            self._relay.finished.emit(self._on_done, result)
+            # Boxed: a bare None crossing threads in a queued `object` signal upsets PySide6's refcounts.
+            self._relay.finished.emit(self._on_done, (result,))
 
 
 class TaskManager(QObject):

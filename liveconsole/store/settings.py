@@ -25,6 +25,11 @@ SCHEMA: tuple[Option, ...] = (
     Option("last_import_dir", str, "", "Where the import dialog starts"),
     Option("window_geometry", str, "", "Main window geometry (base64 from Qt)"),
     Option("window_state", str, "", "Dock layout (base64 from Qt)"),
+    Option("obs_host", str, "127.0.0.1", "OBS WebSocket host"),
+    Option("obs_port", int, 4455, "OBS WebSocket port"),
+    Option("obs_scene_keys", str, "1,2,3,4,5,6,7,8,9", "Hotkeys for the scenes, in OBS's order, comma-separated"),
+    Option("obs_safe_scene", str, "", "The standby scene (稍后回来) for a crisis"),
+    Option("obs_safe_key", str, "F12", "Hotkey for the standby scene"),
 )
 _BY_NAME = {option.name: option for option in SCHEMA}
 

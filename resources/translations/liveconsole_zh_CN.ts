@@ -224,6 +224,137 @@
     </message>
 </context>
 <context>
+    <name>ObsPanel</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket is not enabled</source>
+        <translation>OBS 未开启 WebSocket</translation>
+    </message>
+    <message>
+        <source>FPS</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>Render lag</source>
+        <translation>渲染丢帧</translation>
+    </message>
+    <message>
+        <source>Encoder lag</source>
+        <translation>编码丢帧</translation>
+    </message>
+    <message>
+        <source>Dropped (network)</source>
+        <translation>网络丢帧</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>码率</translation>
+    </message>
+    <message>
+        <source>Congestion</source>
+        <translation>拥塞</translation>
+    </message>
+    <message>
+        <source>LIVE %1</source>
+        <translation>直播中 %1</translation>
+    </message>
+    <message>
+        <source>REC %1</source>
+        <translation>录制中 %1</translation>
+    </message>
+    <message>
+        <source>Hotkey: %1</source>
+        <translation>快捷键：%1</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>OBS is not connected</source>
+        <translation>OBS 未连接</translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>切换到「%1」</translation>
+    </message>
+    <message>
+        <source>No standby scene is set: right-click a scene button to choose one</source>
+        <translation>未设置安全场景：右键点击场景按钮进行设置</translation>
+    </message>
+    <message>
+        <source>Use as the standby scene (%1)</source>
+        <translation>设为安全场景（%1）</translation>
+    </message>
+    <message>
+        <source>Stop the live stream? Viewers will see the room end.</source>
+        <translation>确定停止直播推流？观众将看到直播结束。</translation>
+    </message>
+    <message>
+        <source>Stop recording?</source>
+        <translation>确定停止录制？</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket password</source>
+        <translation>OBS WebSocket 密码</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Stream health</source>
+        <translation>推流健康度</translation>
+    </message>
+    <message>
+        <source>Start streaming</source>
+        <translation>开始推流</translation>
+    </message>
+    <message>
+        <source>Stop streaming</source>
+        <translation>停止推流</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>开始录制</translation>
+    </message>
+</context>
+<context>
     <name>Placeholders</name>
     <message>
         <source>OBS / Scenes</source>

@@ -18,7 +18,7 @@ def test_demo_session_shows_its_products_and_lineup_with_chinese_titles(demo_win
 
 
 def test_planned_docks_say_what_will_appear_there(demo_window):
-    for key in ("obs", "devices", "script", "queue", "metrics"):
+    for key in ("devices", "script", "queue", "metrics"):
         text = demo_window.docks[key].widget().text()
         assert text and not text.isascii(), key
 
@@ -88,3 +88,12 @@ def test_screenshot_of_the_demo_main_window_is_saved(demo_window, tmp_path):
     out = tmp_path / "main.png"
     assert demo_window.grab().save(str(out))
     assert Path(out).stat().st_size > 10_000
+
+
+def test_without_obs_the_obs_panel_says_not_connected_and_the_window_still_works(demo_window, qtbot):
+    qtbot.waitUntil(lambda: demo_window.obs_panel is not None)
+    assert demo_window.docks["obs"].widget() is demo_window.obs_panel
+    # 未开启 WebSocket when an OBS process runs that does not answer at this address (as in the OBS tests).
+    text = demo_window.obs_panel.form.stateLabel.text()
+    assert "未连接" in text or "OBS 未开启 WebSocket" in text
+    assert len(demo_window.prep.library) >= 30

@@ -1,0 +1,136 @@
+"""The OBS panel against a real OBS: scenes both ways, hotkeys, health, and OBS dying and coming back."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+from liveconsole import app as root
+from liveconsole.core.obs import ConnectionState
+from tests.helpers.obs import RawObs
+
+
+@pytest.fixture
+def obs_window(qtbot, obs, monkeypatch, tmp_path):
+    monkeypatch.setenv("LIVECONSOLE_OBS_PASSWORD", obs.password)
+    _app, window = root.build(root.Launch(db=f"sqlite:///{tmp_path / 'obs.db'}", language="zh_CN",
+                                          obs_url=obs.url), offscreen=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.session_loaded, timeout=20000):
+        window.show()
+    qtbot.waitUntil(lambda: window.obs_panel is not None and window.obs_panel.state is ConnectionState.CONNECTED,
+                    timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.obs_panel.scene_buttons), timeout=5000)
+    yield window
+    root._close(window)
+
+
+def _program(obs) -> str:
+    with RawObs(obs.host, obs.port, obs.password) as raw:
+        return raw.ok("GetCurrentProgramScene")["currentProgramSceneName"]
+
+
+def test_panel_shows_the_scenes_in_obs_order_with_the_program_scene_marked(obs_window, obs):
+    panel = obs_window.obs_panel
+    assert list(panel.scene_buttons) == ["全景", "近景特写", "商品台", "稍后回来"]
+    program = _program(obs)
+    assert panel.scene_buttons[program].isChecked()
+    assert "已连接" in panel.form.stateLabel.text()
+
+
+def test_clicking_a_scene_button_switches_obs(obs_window, obs, qtbot):
+    panel = obs_window.obs_panel
+    target = "商品台" if _program(obs) != "商品台" else "全景"
+    qtbot.mouseClick(panel.scene_buttons[target], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _program(obs) == target, timeout=3000)
+    qtbot.waitUntil(lambda: panel.scene_buttons[target].isChecked(), timeout=1000)
+
+
+def test_number_key_switches_to_that_scene(obs_window, obs, qtbot):
+    panel = obs_window.obs_panel
+    if _program(obs) == "近景特写":
+        panel.switch_scene("全景")
+        qtbot.waitUntil(lambda: _program(obs) == "全景", timeout=3000)
+    obs_window.activateWindow()
+    qtbot.keyClick(obs_window, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: _program(obs) == "近景特写", timeout=3000)
+
+
+def test_a_switch_made_by_another_client_shows_within_200_ms(obs_window, obs, qtbot):
+    panel = obs_window.obs_panel
+    target = "稍后回来" if _program(obs) != "稍后回来" else "全景"
+    with RawObs(obs.host, obs.port, obs.password) as raw:
+        started = time.monotonic()
+        raw.ok("SetCurrentProgramScene", {"sceneName": target})
+        qtbot.waitUntil(lambda: panel.scene_buttons[target].isChecked(), timeout=2000)
+        assert time.monotonic() - started <= 0.2
+
+
+def test_health_figures_appear_once_a_second(obs_window, qtbot):
+    panel = obs_window.obs_panel
+    qtbot.waitUntil(lambda: panel.verdict is not None, timeout=5000)
+    fps_value = panel._health_labels[next(iter(panel._health_labels))][1].text()
+    assert fps_value != "—"
+
+
+def test_obs_killed_goes_not_connected_within_6_s_without_stalling_the_ui_then_comes_back(obs_window, obs, qtbot):
+    panel = obs_window.obs_panel
+    stalls: list[int] = []
+    clock = QElapsedTimer()
+    clock.start()
+    ticker = QTimer()
+    ticker.setInterval(10)
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        stalls.append(now - last[0])
+        last[0] = now
+
+    ticker.timeout.connect(tick)
+    ticker.start()
+    obs.kill()
+    killed = time.monotonic()
+    qtbot.waitUntil(lambda: panel.state in (ConnectionState.DISCONNECTED, ConnectionState.NO_WEBSOCKET),
+                    timeout=6000)
+    assert time.monotonic() - killed <= 6.0
+    assert not panel.scene_buttons["全景"].isEnabled()
+    qtbot.waitUntil(lambda: clock.elapsed() - last[0] < 50, timeout=1000)
+    ticker.stop()
+    assert max(stalls) <= 100, f"longest UI-thread stall {max(stalls)} ms"
+    obs.start()
+    answered = time.monotonic()
+    qtbot.waitUntil(lambda: panel.state is ConnectionState.CONNECTED, timeout=5000)
+    qtbot.waitUntil(lambda: panel.scene_buttons["全景"].isEnabled(), timeout=1000)
+    assert time.monotonic() - answered <= 5.0
+
+
+def test_the_standby_key_switches_to_the_standby_scene(obs_window, obs, qtbot):
+    panel = obs_window.obs_panel
+    assert panel.safe_scene == "稍后回来"
+    if _program(obs) == "稍后回来":
+        panel.switch_scene("全景")
+        qtbot.waitUntil(lambda: _program(obs) == "全景", timeout=3000)
+    qtbot.keyClick(obs_window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: _program(obs) == "稍后回来", timeout=3000)
+
+
+def test_stopping_a_recording_asks_first_and_cancel_keeps_it_running(obs_window, obs, qtbot, monkeypatch):
+    panel = obs_window.obs_panel
+
+    def recording() -> bool:
+        with RawObs(obs.host, obs.port, obs.password) as raw:
+            return raw.ok("GetRecordStatus")["outputActive"]
+
+    qtbot.mouseClick(panel.form.recordButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(recording, timeout=5000)
+    qtbot.waitUntil(lambda: panel.snapshot.recording, timeout=3000)
+    asked = []
+    monkeypatch.setattr(panel, "_confirm", lambda question: asked.append(question) or False)
+    qtbot.mouseClick(panel.form.recordButton, Qt.MouseButton.LeftButton)
+    assert asked and recording()
+    monkeypatch.setattr(panel, "_confirm", lambda question: True)
+    qtbot.mouseClick(panel.form.recordButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not recording(), timeout=5000)
