@@ -1,0 +1,65 @@
+"""The live room of one session: its product queue, interaction timers and incident log, resumable from the log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from liveconsole.core.events import Signal
+from liveconsole.core.incidents import IncidentLog
+from liveconsole.core.ports import Clock, EventLog, EventRecord
+from liveconsole.core.products import Product
+from liveconsole.core.queue import QUEUE_OPEN, ProductQueue
+from liveconsole.core.timers import TimerBoard
+
+
+class LiveRoomEvents:
+    def __init__(self) -> None:
+        # A new ProductQueue object took over (the session went live, or another session was opened).
+        self.queue_replaced: Signal[ProductQueue] = Signal("queue_replaced")
+
+
+class LiveRoom:
+    """Before the first live action the queue is a preview of the lineup and nothing is logged;
+    the first action opens the queue in the log (`queue.open`), and from then on every action is
+    committed as it happens. Reopening a session replays its log, so a crash loses nothing."""
+
+    def __init__(self, clock: Clock, log: EventLog | None = None) -> None:
+        self.clock, self.log = clock, log
+        self.events = LiveRoomEvents()
+        self.session_id: int | None = None
+        self._lineup: list[Product] = []
+        self.queue = ProductQueue([], clock)
+        self.timers = TimerBoard(clock)
+        self.incidents = IncidentLog(clock)
+        self.live = False
+
+    def open_session(self, session_id: int | None, lineup: Sequence[Product],
+                     past: Sequence[EventRecord] = ()) -> None:
+        """Show a session: resume its logged queue if it went live before, else preview its lineup."""
+        self.session_id = session_id
+        self._lineup = list(lineup)
+        log = self.log if session_id is not None else None
+        self.live = any(event.type == QUEUE_OPEN for event in past)
+        if self.live:
+            self.queue = ProductQueue.replay(self._lineup, past, self.clock, log, session_id)
+        else:
+            self.queue = ProductQueue(self._lineup, self.clock)
+        self.incidents = (IncidentLog.replay(past, self.clock, log, session_id) if log is not None
+                          else IncidentLog(self.clock))
+        self.timers = TimerBoard(self.clock, log, session_id)
+        self.events.queue_replaced.emit(self.queue)
+
+    def preview_lineup(self, lineup: Sequence[Product]) -> None:
+        """The lineup was edited: before going live the queue follows it; once live it is left alone."""
+        if not self.live:
+            self._lineup = list(lineup)
+            self.queue = ProductQueue(self._lineup, self.clock)
+            self.events.queue_replaced.emit(self.queue)
+
+    def go_live(self) -> ProductQueue:
+        """Open the queue in the log (once); every later action is logged."""
+        if not self.live and self.log is not None and self.session_id is not None:
+            self.queue = ProductQueue(self._lineup, self.clock, self.log, self.session_id)
+            self.live = True
+            self.events.queue_replaced.emit(self.queue)
+        return self.queue
