@@ -62,11 +62,14 @@ def build(launch: Launch, offscreen: bool = False):
     language = launch.language or ("zh_CN" if launch.demo else settings["language"])
     translators.install(resolve_language(language))
     tasks = TaskManager()
-    window = MainWindow(Preparation(), tasks, settings, translators)
-    window.state = {"demo_dir": demo_dir, "tasks": tasks, "obs": None}
+    prep = Preparation()
+    window = MainWindow(prep, tasks, settings, translators)
+    window.state = {"demo_dir": demo_dir, "tasks": tasks, "obs": None, "card": None}
+    room = _build_live_room(window, prep, settings)
 
     def opened(result) -> None:
         workspace, snapshot = result
+        room.log = workspace.events
         window.open_workspace(workspace, snapshot)
 
     def failed(exc: BaseException) -> None:
@@ -76,6 +79,44 @@ def build(launch: Launch, offscreen: bool = False):
         lambda: _open_store(launch, demo_dir, settings["last_session"]), opened, failed))
     QTimer.singleShot(0, lambda: _start_obs(window, launch, settings, tasks))
     return app, window
+
+
+def _build_live_room(window, prep, settings):
+    """The live room follows the session the window shows and the lineup as it is edited."""
+    from liveconsole.core.live import LiveRoom
+    from liveconsole.gui.queue_panel import QueuePanel
+    from liveconsole.store.clock import SystemClock
+
+    room = LiveRoom(SystemClock())
+    panel = QueuePanel(room, settings)
+    window.set_panel("queue", panel)
+    window.queue_panel = panel
+    window.room = room
+
+    def show(snapshot) -> None:
+        session_id = snapshot.session.id if snapshot.session is not None else None
+        room.open_session(session_id, snapshot.lineup, snapshot.events)
+
+    window.snapshot_shown.connect(show)
+    for signal in (prep.lineup.events.inserted, prep.lineup.events.removed, prep.lineup.events.moved,
+                   prep.lineup.events.reset):
+        signal.connect(lambda _event: room.preview_lineup(list(prep.lineup)))
+    return room
+
+
+def _start_card(window, client, bridge, settings, snapshot) -> None:
+    """The product card goes into the chosen scene, else the program scene OBS shows first."""
+    from liveconsole.obs.card import CardPublisher
+    from liveconsole.obs.overlay import ProductOverlay
+
+    if window.state["card"] is not None or window.queue_panel is None:
+        return
+    scene = settings["obs_overlay_scene"] or snapshot.current_program_scene
+    if not scene:
+        return
+    publisher = CardPublisher(client, ProductOverlay(client, scene))
+    window.state["card"] = publisher
+    window.queue_panel.set_card(publisher)
 
 
 def obs_address(url: str | None, settings) -> tuple[str, int]:
@@ -105,12 +146,17 @@ def _start_obs(window, launch: Launch, settings, tasks) -> None:
         window.set_panel("obs", panel)
         window.obs_panel = panel
         window.state["obs"] = (client, bridge)
+        bridge.snapshot_changed.connect(lambda snap: _start_card(window, client, bridge, settings, snap))
         client.start()
 
     tasks.run(lambda: load_password(host, port), start, lambda _exc: start(None))
 
 
 def _close(window) -> None:
+    if window.state["card"] is not None:
+        window.state["card"].close()
+    if window.queue_panel is not None:
+        window.queue_panel.ticker.stop()
     if window.state["obs"] is not None:
         client, bridge = window.state["obs"]
         bridge.detach()
@@ -157,6 +203,25 @@ def _wait_until(app, condition, timeout_s: float) -> bool:
     return condition()
 
 
+def _stage_live_session(window) -> None:
+    """A mid-session queue for the screenshot: products explained, one sold out, a flash sale running."""
+    from liveconsole.core.incidents import IncidentType
+    from liveconsole.core.timers import ReminderKind
+
+    panel, room = window.queue_panel, window.room
+    queue = room.go_live()
+    for _ in range(4):
+        queue.push_next()
+    queue.mark_sold_out(queue.items[1].key)
+    queue.push_next()
+    room.timers.start_flash_sale(90)
+    room.timers.add_reminder(ReminderKind.LUCKY_BAG, 15 * 60)
+    room.timers.add_reminder(ReminderKind.COUPON, 10 * 60, first_in_s=0)
+    room.incidents.record(IncidentType.LINK_BROKEN, "3号链接打不开，已重新上架")
+    panel._queue_replaced(room.queue)
+    panel.tick()
+
+
 def _obs_ready(window) -> bool:
     from liveconsole.core.obs import ConnectionState
 
@@ -175,8 +240,12 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
     if name == "obs":
         window.docks["obs"].raise_()
         _wait_until(app, lambda: _obs_ready(window), min(timeout_s, 15.0))
+    if name == "queue":
+        window.docks["queue"].raise_()
+        if window.store_error is None:
+            _stage_live_session(window)
     app.processEvents()
-    targets = {"main": window, "obs": window.docks["obs"]}
+    targets = {"main": window, "obs": window.docks["obs"], "queue": window}
     if name not in targets:
         print(f"unknown window: {name} (known: {', '.join(targets)})", file=sys.stderr)
         _close(window)

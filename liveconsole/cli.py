@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--minutes", type=int, help="planned length in minutes")
     create.add_argument("--gmv-target", help="GMV target in yuan (100万 and 1000000 both work)")
     create.add_argument("--db", dest="sub_db")
+    events = session.add_parser("events", help="print a session's event log, one JSON object per line")
+    events.add_argument("--session", required=True)
+    events.add_argument("--json", action="store_true", help="JSON lines (the only format)")
+    events.add_argument("--db", dest="sub_db")
 
     products = commands.add_parser("products", help="product library and lineups").add_subparsers(
         dest="action", required=True)
@@ -48,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     obs_switch.add_argument("--obs", dest="sub_obs")
 
     shot = commands.add_parser("screenshot", help="render a window offscreen to a PNG")
-    shot.add_argument("window", choices=("main", "obs"))
+    shot.add_argument("window", choices=("main", "obs", "queue"))
     shot.add_argument("--obs", dest="sub_obs")
     shot.add_argument("out", type=Path)
     shot.add_argument("--demo", action="store_true", dest="sub_demo")
@@ -114,6 +118,23 @@ def _session_create(args: argparse.Namespace) -> int:
            "planned_start": created.planned_start.isoformat() if created.planned_start else None,
            "planned_minutes": created.planned_minutes,
            "gmv_target": str(created.gmv_target) if created.gmv_target is not None else None})
+    return EXIT_OK
+
+
+def _session_events(args: argparse.Namespace) -> int:
+    from liveconsole.workspace import UnknownSession, Workspace
+
+    workspace = Workspace.open(_db(args))
+    try:
+        session = workspace.session_named(args.session)
+        for event in workspace.events.events(session.id):  # type: ignore[arg-type]
+            _emit({"seq": event.seq, "type": event.type, "wall_time": event.wall_time.isoformat(),
+                   "mono_ns": event.mono_ns, "payload": event.payload})
+    except UnknownSession:
+        print(f"liveconsole: no session named {args.session}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        workspace.close()
     return EXIT_OK
 
 
@@ -183,7 +204,7 @@ def _obs(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "session":
-        return _session_create(args)
+        return _session_events(args) if args.action == "events" else _session_create(args)
     if args.command == "products":
         return _products(args)
     if args.command == "obs":

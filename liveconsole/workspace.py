@@ -31,6 +31,7 @@ class Snapshot:
     sessions: list[Session]
     session: Session | None
     lineup: list[Product]
+    events: list = field(default_factory=list)  # the session's event log, to resume its live room
 
 
 @dataclass
@@ -75,8 +76,10 @@ class Workspace:
         session = next((s for s in sessions if s.name == session_name), None)
         if session is None and sessions:
             session = sessions[-1]
-        lineup = self.sessions.lineup(session.id) if session is not None and session.id is not None else []
-        return Snapshot(self.products.all_products(), sessions, session, lineup)
+        has_id = session is not None and session.id is not None
+        lineup = self.sessions.lineup(session.id) if has_id else []
+        events = list(self.events.events(session.id)) if has_id else []
+        return Snapshot(self.products.all_products(), sessions, session, lineup, events)
 
     def import_products(self, path: Path, session_name: str | None = None) -> ImportOutcome:
         """All or nothing: a bad file raises ImportFailed before anything is written."""

@@ -121,3 +121,26 @@ def test_screenshot_of_the_demo_main_window(run, tmp_path):
     result = run("screenshot", "main", str(out), "--demo")
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 20_000
+
+
+def test_session_events_prints_the_log_one_json_object_per_line(run, db, tmp_path):
+    from liveconsole.core.queue import ProductQueue
+    from liveconsole.store.clock import SystemClock
+    from liveconsole.workspace import Workspace
+
+    assert run("session", "create", "S1", db=db).returncode == 0
+    assert run("products", "import", str(SAMPLES / "demo_lineup.xlsx"), "--session", "S1", db=db).returncode == 0
+    workspace = Workspace.open(db)
+    try:
+        session = workspace.session_named("S1")
+        queue = ProductQueue(workspace.sessions.lineup(session.id), SystemClock(), workspace.events, session.id)
+        queue.push_next()
+        queue.push_link(7)
+    finally:
+        workspace.close()
+    result = run("session", "events", "--session", "S1", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [e["type"] for e in events] == ["queue.open", "queue.push", "queue.push"]
+    assert events[2]["payload"]["link_no"] == 7 and "wall_time" in events[2]
+    assert run("session", "events", "--session", "无", "--json", db=db).returncode == 2

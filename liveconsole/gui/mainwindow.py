@@ -23,6 +23,7 @@ class MainWindow(QMainWindow):
     """Emits `session_loaded` after the panels show a session's data (the store has answered)."""
 
     session_loaded = Signal()
+    snapshot_shown = Signal(object)  # workspace.Snapshot, after the preparation panels show it
 
     def __init__(self, prep: Preparation, tasks: TaskManager, settings: Settings,
                  translators: Translators) -> None:
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.workspace = None  # set by open_workspace once the store is open
         self.store_error: BaseException | None = None
         self.obs_panel = None  # the OBS panel, once its client has started
+        self.queue_panel = None
         self.undo = QUndoStack(self)
         ids = IdMap()
         self.library_panel = LibraryPanel(prep, self.undo, ids)
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         if snapshot.session is not None:
             self.session_combo.setCurrentText(snapshot.session.name)
             self.settings["last_session"] = snapshot.session.name
+        self.snapshot_shown.emit(snapshot)
         self.session_loaded.emit()
 
     def _session_name(self) -> str | None:

@@ -113,6 +113,11 @@ class ProductOverlay:
     def hide(self) -> None:
         self._update({}, {name: False for name in LAYOUT})
 
+    def update(self, settings: Mapping[str, dict], enabled: Mapping[str, bool]) -> None:
+        """Any mix of source settings and visibility in one round trip; a visibility OBS already has
+        costs nothing. For callers that send only what changed (`obs.card.CardPublisher`)."""
+        self._update(settings, enabled)
+
     def ensure(self) -> dict[str, int]:
         """Create whatever is missing; returns the scene item id of each source."""
         with self._lock:

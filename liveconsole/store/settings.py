@@ -30,6 +30,18 @@ SCHEMA: tuple[Option, ...] = (
     Option("obs_scene_keys", str, "1,2,3,4,5,6,7,8,9", "Hotkeys for the scenes, in OBS's order, comma-separated"),
     Option("obs_safe_scene", str, "", "The standby scene (稍后回来) for a crisis"),
     Option("obs_safe_key", str, "F12", "Hotkey for the standby scene"),
+    Option("obs_overlay_scene", str, "", "The scene that carries the product card (empty: the program scene)"),
+    Option("repush_after_s", int, 8, "Remind to re-push the product card after this many seconds"),
+    Option("key_push_next", str, "F5", "Push the next product"),
+    Option("key_repush", str, "F4", "Put the product card up again"),
+    Option("key_sold_out", str, "F6", "Mark the product being explained sold out"),
+    Option("key_restock", str, "F7", "Restock the selected product"),
+    Option("key_relist", str, "F8", "Re-list the selected product as the next one"),
+    Option("key_queue_undo", str, "Ctrl+U", "Undo the last queue action"),
+    Option("key_flash_sale", str, "F9", "Start or stop the flash sale countdown"),
+    Option("key_acknowledge", str, "Ctrl+B", "Mark the due reminder as done"),
+    Option("key_incident", str, "Ctrl+K", "Open the incident entry"),
+    Option("key_hide_card", str, "Ctrl+H", "Hide or show the product card on stream"),
 )
 _BY_NAME = {option.name: option for option in SCHEMA}
 

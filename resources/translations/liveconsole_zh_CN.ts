@@ -547,10 +547,6 @@
         <source>There is no session named “%1”: create it with `liveconsole session create`</source>
         <translation>没有名为「%1」的场次：请先用 `liveconsole session create` 创建</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n problem(s), nothing was imported</source>
-        <translation><numerusform>%1：%n 个问题，未导入任何数据</numerusform></translation>
-    </message>
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
@@ -589,6 +585,289 @@
     <message>
         <source>Add to lineup</source>
         <translation>加入排品</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Explaining</source>
+        <translation>讲解中</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待讲解</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已讲解</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>售罄</translation>
+    </message>
+    <message>
+        <source>No product with that link number</source>
+        <translation>没有这个链接号的商品</translation>
+    </message>
+    <message>
+        <source>Several products share that link number</source>
+        <translation>多个商品用了同一个链接号</translation>
+    </message>
+    <message>
+        <source>That product is sold out: restock it first</source>
+        <translation>该商品已售罄：请先补货</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting</source>
+        <translation>没有待讲解的商品</translation>
+    </message>
+    <message>
+        <source>No product is being explained</source>
+        <translation>当前没有讲解中的商品</translation>
+    </message>
+    <message>
+        <source>Only a product that was explained can be re-listed</source>
+        <translation>只有讲解过的商品才能二次上架</translation>
+    </message>
+    <message>
+        <source>Only waiting products can be reordered</source>
+        <translation>只有待讲解的商品可以调整顺序</translation>
+    </message>
+    <message>
+        <source>The quantity must be a whole number above 0</source>
+        <translation>数量必须是大于 0 的整数</translation>
+    </message>
+    <message>
+        <source>This product's stock was never given</source>
+        <translation>该商品没有填写库存</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>The log does not fit this lineup</source>
+        <translation>日志与当前排品不符</translation>
+    </message>
+    <message>
+        <source>Lucky bag</source>
+        <translation>福袋</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Lottery</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Stream down</source>
+        <translation>直播中断</translation>
+    </message>
+    <message>
+        <source>Broken link</source>
+        <translation>链接失效</translation>
+    </message>
+    <message>
+        <source>Wrong price</source>
+        <translation>价格错误</translation>
+    </message>
+    <message>
+        <source>Wrong stock</source>
+        <translation>库存错误</translation>
+    </message>
+    <message>
+        <source>Abusive comments</source>
+        <translation>恶评</translation>
+    </message>
+    <message>
+        <source>Device fault</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Live price ¥%1</source>
+        <translation>直播价 ¥%1</translation>
+    </message>
+    <message>
+        <source>List price ¥%1</source>
+        <translation>日常价 ¥%1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Explained</source>
+        <translation>讲解时长</translation>
+    </message>
+    <message>
+        <source>Nothing is being explained</source>
+        <translation>暂无讲解中的商品</translation>
+    </message>
+    <message>
+        <source>Up next: %1</source>
+        <translation>下一个：%1</translation>
+    </message>
+    <message>
+        <source>Up next: —</source>
+        <translation>下一个：—</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 explained · %3 sold out</source>
+        <translation>待讲解 %1 · 已讲解 %2 · 售罄 %3</translation>
+    </message>
+    <message>
+        <source>stock %1</source>
+        <translation>库存 %1</translation>
+    </message>
+    <message>
+        <source>explained %1 time(s)</source>
+        <translation>第 %1 次讲解</translation>
+    </message>
+    <message>
+        <source>Show card</source>
+        <translation>显示商品卡</translation>
+    </message>
+    <message>
+        <source>“%1” is not a link number</source>
+        <translation>「%1」不是链接号</translation>
+    </message>
+    <message>
+        <source>Select a product to restock</source>
+        <translation>请先选中要补货的商品</translation>
+    </message>
+    <message>
+        <source>Select a product to re-list</source>
+        <translation>请先选中要二次上架的商品</translation>
+    </message>
+    <message>
+        <source>Flash sale %1</source>
+        <translation>秒杀 %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Flash sale over</source>
+        <translation>秒杀结束</translation>
+    </message>
+    <message>
+        <source>The flash sale has ended</source>
+        <translation>秒杀已结束</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>now!</source>
+        <translation>现在！</translation>
+    </message>
+    <message>
+        <source>Time for the %1</source>
+        <translation>该上%1了</translation>
+    </message>
+    <message>
+        <source>The card has been up %1 s: press %2 to put it up again</source>
+        <translation>商品卡已展示 %1 秒：按 %2 重新弹卡</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>快捷键：%1</translation>
+    </message>
+    <message>
+        <source>Now explaining</source>
+        <translation>讲解中</translation>
+    </message>
+    <message>
+        <source>Link number + Enter pushes it; Enter alone pushes the next</source>
+        <translation>输入链接号回车上架；直接回车上架下一个</translation>
+    </message>
+    <message>
+        <source>Push next</source>
+        <translation>上架下一个</translation>
+    </message>
+    <message>
+        <source>Re-push card</source>
+        <translation>重新弹卡</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>补货</translation>
+    </message>
+    <message>
+        <source>Re-list</source>
+        <translation>二次上架</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Hide card</source>
+        <translation>隐藏商品卡</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What happened (Enter records it, Esc closes)</source>
+        <translation>发生了什么（回车记录，Esc 关闭）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>定时提醒</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>异常记录</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>记录异常</translation>
     </message>
 </context>
 <context>
