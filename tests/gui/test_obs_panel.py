@@ -15,8 +15,7 @@ from tests.helpers.obs import RawObs
 @pytest.fixture
 def obs_window(qtbot, obs, monkeypatch, tmp_path):
     monkeypatch.setenv("LIVECONSOLE_OBS_PASSWORD", obs.password)
-    _app, window = root.build(root.Launch(db=f"sqlite:///{tmp_path / 'obs.db'}", language="zh_CN",
-                                          obs_url=obs.url), offscreen=True)
+    _app, window = root.build(root.Launch(demo=True, language="zh_CN", obs_url=obs.url), offscreen=True)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.session_loaded, timeout=20000):
         window.show()
@@ -134,3 +133,24 @@ def test_stopping_a_recording_asks_first_and_cancel_keeps_it_running(obs_window,
     monkeypatch.setattr(panel, "_confirm", lambda question: True)
     qtbot.mouseClick(panel.form.recordButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not recording(), timeout=5000)
+
+
+def _card_title(obs) -> str | None:
+    with RawObs(obs.host, obs.port, obs.password) as raw:
+        response = raw.request("GetInputSettings", {"inputName": "LiveConsole 商品标题"})
+    return (response.get("responseData") or {}).get("inputSettings", {}).get("text")
+
+
+def test_a_push_puts_the_product_on_stream_and_the_card_catches_up_after_obs_restarts(obs_window, obs, qtbot):
+    qtbot.waitUntil(lambda: obs_window.queue_panel.card is not None, timeout=5000)
+    qtbot.keyClick(obs_window, Qt.Key.Key_F5)
+    title = obs_window.room.queue.explaining.product.title
+    qtbot.waitUntil(lambda: _card_title(obs) == title, timeout=3000)
+    obs.kill()
+    qtbot.waitUntil(lambda: obs_window.obs_panel.state is not ConnectionState.CONNECTED, timeout=6000)
+    qtbot.keyClick(obs_window, Qt.Key.Key_F5)
+    qtbot.keyClick(obs_window, Qt.Key.Key_F5)
+    latest = obs_window.room.queue.explaining.product.title
+    assert latest != title
+    obs.start()
+    qtbot.waitUntil(lambda: _card_title(obs) == latest, timeout=5000)
