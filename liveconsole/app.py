@@ -87,11 +87,16 @@ def _build_live_room(window, prep, settings):
     from liveconsole.gui.queue_panel import QueuePanel
     from liveconsole.store.clock import SystemClock
 
+    from liveconsole.core.prompter import AlertKind
+    from liveconsole.gui.prompter import PrompterControl
+
     room = LiveRoom(SystemClock())
     panel = QueuePanel(room, settings)
     window.set_panel("queue", panel)
     window.queue_panel = panel
     window.room = room
+    window.prompter_control = PrompterControl(window, room, settings)
+    panel.reminder_due.connect(lambda text: room.alerts.send(AlertKind.REMINDER, text))
 
     def show(snapshot) -> None:
         session_id = snapshot.session.id if snapshot.session is not None else None
@@ -157,6 +162,7 @@ def _close(window) -> None:
         window.state["card"].close()
     if window.queue_panel is not None:
         window.queue_panel.ticker.stop()
+        window.prompter_control.close()
     if window.state["obs"] is not None:
         client, bridge = window.state["obs"]
         bridge.detach()
@@ -245,7 +251,17 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
         if window.store_error is None:
             _stage_live_session(window)
     app.processEvents()
-    targets = {"main": window, "obs": window.docks["obs"], "queue": window}
+    if name == "prompter":
+        if window.store_error is None:
+            _stage_live_session(window)
+        prompter = window.prompter_control.window_for()
+        prompter.resize(1920, 1080)
+        from liveconsole.core.prompter import AlertKind
+
+        window.room.alerts.send(AlertKind.LUCKY_BAG)
+        app.processEvents()
+    targets = {"main": window, "obs": window.docks["obs"], "queue": window,
+               "prompter": window.prompter_control.prompter}
     if name not in targets:
         print(f"unknown window: {name} (known: {', '.join(targets)})", file=sys.stderr)
         _close(window)

@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     obs_switch.add_argument("--obs", dest="sub_obs")
 
     shot = commands.add_parser("screenshot", help="render a window offscreen to a PNG")
-    shot.add_argument("window", choices=("main", "obs", "queue"))
+    shot.add_argument("window", choices=("main", "obs", "queue", "prompter", "script"))
     shot.add_argument("--obs", dest="sub_obs")
     shot.add_argument("out", type=Path)
     shot.add_argument("--demo", action="store_true", dest="sub_demo")

@@ -8,6 +8,7 @@ from liveconsole.core.events import Signal
 from liveconsole.core.incidents import IncidentLog
 from liveconsole.core.ports import Clock, EventLog, EventRecord
 from liveconsole.core.products import Product
+from liveconsole.core.prompter import PrompterAlerts
 from liveconsole.core.queue import QUEUE_OPEN, ProductQueue
 from liveconsole.core.timers import TimerBoard
 
@@ -31,6 +32,7 @@ class LiveRoom:
         self.queue = ProductQueue([], clock)
         self.timers = TimerBoard(clock)
         self.incidents = IncidentLog(clock)
+        self.alerts = PrompterAlerts(clock)
         self.live = False
 
     def open_session(self, session_id: int | None, lineup: Sequence[Product],
@@ -47,6 +49,9 @@ class LiveRoom:
         self.incidents = (IncidentLog.replay(past, self.clock, log, session_id) if log is not None
                           else IncidentLog(self.clock))
         self.timers = TimerBoard(self.clock, log, session_id)
+        # The prompter keeps its object (its window is subscribed); only where alerts are logged changes.
+        self.alerts.log, self.alerts.session_id = log, session_id
+        self.alerts.history.clear()
         self.events.queue_replaced.emit(self.queue)
 
     def preview_lineup(self, lineup: Sequence[Product]) -> None:

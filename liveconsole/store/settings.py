@@ -42,6 +42,19 @@ SCHEMA: tuple[Option, ...] = (
     Option("key_acknowledge", str, "Ctrl+B", "Mark the due reminder as done"),
     Option("key_incident", str, "Ctrl+K", "Open the incident entry"),
     Option("key_hide_card", str, "Ctrl+H", "Hide or show the product card on stream"),
+    Option("key_prompter", str, "F11", "Show or hide the prompter window"),
+    Option("key_alert_slow_down", str, "Ctrl+1", "Prompter alert: speak slower"),
+    Option("key_alert_lucky_bag", str, "Ctrl+2", "Prompter alert: lucky bag now"),
+    Option("key_alert_read_comments", str, "Ctrl+3", "Prompter alert: read the comments"),
+    Option("key_alert_say_price", str, "Ctrl+4", "Prompter alert: say the price"),
+    Option("key_alert_next_product", str, "Ctrl+5", "Prompter alert: time for the next product"),
+    Option("key_alert_text", str, "Ctrl+6", "Type an alert for the prompter"),
+    Option("prompter_mirror", bool, False, "Mirror the prompter for beam-splitter glass"),
+    Option("prompter_theme", str, "dark", "Prompter colours", ("dark", "light")),
+    Option("prompter_font_pct", int, 100, "Prompter text size in percent"),
+    Option("prompter_scroll_px_s", int, 40, "Talking points scroll speed in pixels per second"),
+    Option("prompter_screen", str, "", "The screen the prompter opens on (empty: the last one)"),
+    Option("prompter_fullscreen", bool, True, "Open the prompter full screen"),
 )
 _BY_NAME = {option.name: option for option in SCHEMA}
 

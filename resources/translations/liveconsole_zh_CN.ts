@@ -588,6 +588,61 @@
     </message>
 </context>
 <context>
+    <name>Prompter</name>
+    <message>
+        <source>Speak slower</source>
+        <translation>讲慢点</translation>
+    </message>
+    <message>
+        <source>Lucky bag now</source>
+        <translation>上福袋</translation>
+    </message>
+    <message>
+        <source>Read the comments</source>
+        <translation>看评论</translation>
+    </message>
+    <message>
+        <source>Say the price</source>
+        <translation>报价格</translation>
+    </message>
+    <message>
+        <source>Time for the next product</source>
+        <translation>该下一款了</translation>
+    </message>
+    <message>
+        <source>Prompter — LiveConsole</source>
+        <translation>提词器 — 直播中控台</translation>
+    </message>
+    <message>
+        <source>Flash sale %1</source>
+        <translation>秒杀 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the first product</source>
+        <translation>等待上架第一款商品</translation>
+    </message>
+    <message>
+        <source>Live ¥%1</source>
+        <translation>到手价 ¥%1</translation>
+    </message>
+    <message>
+        <source>was ¥%1</source>
+        <translation>日常价 ¥%1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一个：%1</translation>
+    </message>
+    <message>
+        <source>Then: %1</source>
+        <translation>之后：%1</translation>
+    </message>
+    <message>
+        <source>Alert for the host (Enter sends)</source>
+        <translation>给主播的提示（回车发送）</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
         <source>Explaining</source>
