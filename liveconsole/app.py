@@ -90,12 +90,17 @@ def _build_live_room(window, prep, settings):
     from liveconsole.core.prompter import AlertKind
     from liveconsole.gui.prompter import PrompterControl
 
+    from liveconsole.gui.keymap import Keymap
+
+    keymap = Keymap(settings)
+    window.keymap = keymap
     room = LiveRoom(SystemClock())
-    panel = QueuePanel(room, settings)
+    panel = QueuePanel(room, settings, keymap)
     window.set_panel("queue", panel)
     window.queue_panel = panel
     window.room = room
-    window.prompter_control = PrompterControl(window, room, settings)
+    window.prompter_control = PrompterControl(window, room, settings, keymap)
+    _add_settings_page(window, settings, keymap)
     panel.reminder_due.connect(lambda text: room.alerts.send(AlertKind.REMINDER, text))
 
     def show(snapshot) -> None:
@@ -107,6 +112,22 @@ def _build_live_room(window, prep, settings):
                    prep.lineup.events.reset):
         signal.connect(lambda _event: room.preview_lineup(list(prep.lineup)))
     return room
+
+
+def _add_settings_page(window, settings, keymap) -> None:
+    from liveconsole.gui.settings_page import CheatSheet, SettingsPage
+
+    window.cheat_sheet = CheatSheet(settings, keymap, window)
+    keymap.bind("key_cheat_sheet", window, window.cheat_sheet.toggle)
+
+    def open_page() -> None:
+        window.settings_page = SettingsPage(settings, keymap, window)
+        window.settings_page.saved.connect(window.cheat_sheet.refresh)
+        window.settings_page.saved.connect(window.queue_panel.retranslate)
+        window.settings_page.show()
+
+    window.form.actionKeysAndPrompter.triggered.connect(open_page)
+    window.open_settings_page = open_page
 
 
 def _start_card(window, client, bridge, settings, snapshot) -> None:

@@ -221,24 +221,22 @@ class PrompterControl:
             ("key_alert_read_comments", AlertKind.READ_COMMENTS), ("key_alert_say_price", AlertKind.SAY_PRICE),
             ("key_alert_next_product", AlertKind.NEXT_PRODUCT))
 
-    def __init__(self, window, room: LiveRoom, settings: Settings,
+    def __init__(self, window, room: LiveRoom, settings: Settings, keymap,
                  segment: Callable[[], SegmentView | None] = lambda: None) -> None:
-        from PySide6.QtGui import QKeySequence, QShortcut
         from PySide6.QtWidgets import QLineEdit
 
         self.window, self.room, self.settings, self.segment = window, room, settings, segment
         self.prompter: PrompterWindow | None = None
-        self.shortcuts = [QShortcut(QKeySequence(settings["key_prompter"]), window, self.toggle)]
+        keymap.bind("key_prompter", window, self.toggle)
         for name, kind in self.KEYS:
-            self.shortcuts.append(QShortcut(QKeySequence(settings[name]), window,
-                                            lambda k=kind: self.room.alerts.send(k)))
+            keymap.bind(name, window, lambda k=kind: self.room.alerts.send(k))
         self.entry = QLineEdit(window)
         self.entry.setMaximumWidth(320)
         self.entry.setPlaceholderText(QCoreApplication.translate("Prompter", "Alert for the host (Enter sends)"))
         self.entry.returnPressed.connect(self.send_typed)
         window.form.sessionToolBar.addSeparator()
         window.form.sessionToolBar.addWidget(self.entry)
-        self.shortcuts.append(QShortcut(QKeySequence(settings["key_alert_text"]), window, self.entry.setFocus))
+        keymap.bind("key_alert_text", window, self.entry.setFocus)
 
     def send_typed(self) -> None:
         text = self.entry.text().strip()

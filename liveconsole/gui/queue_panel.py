@@ -216,9 +216,12 @@ class QueuePanel(QWidget):
     message = Signal(str)
     reminder_due = Signal(str)  # the prompter shows these too
 
-    def __init__(self, room: LiveRoom, settings: Settings, parent=None) -> None:
+    def __init__(self, room: LiveRoom, settings: Settings, keymap=None, parent=None) -> None:
         super().__init__(parent)
+        from liveconsole.gui.keymap import Keymap
+
         self.room, self.settings = room, settings
+        self.keymap = keymap if keymap is not None else Keymap(settings)
         self.card = None
         self.card_hidden = False
         self.form = Ui_QueuePanel()
@@ -266,8 +269,7 @@ class QueuePanel(QWidget):
                            ("key_relist", self.relist_selected), ("key_queue_undo", self.undo),
                            ("key_flash_sale", self.toggle_flash_sale), ("key_acknowledge", self.acknowledge),
                            ("key_incident", self.open_incident_entry), ("key_hide_card", self.toggle_card)):
-            self._keys[name] = QShortcut(QKeySequence(settings[name]), self, slot,
-                                         context=Qt.ShortcutContext.WindowShortcut)
+            self._keys[name] = self.keymap.bind(name, self, slot)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), f.incidentNote, f.incidentFrame.hide,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self._flash = False
@@ -580,8 +582,8 @@ class QueuePanel(QWidget):
                              ("key_flash_sale", f.flashButton), ("key_acknowledge", f.acknowledgeButton),
                              ("key_incident", f.incidentOpenButton), ("key_hide_card", f.hideCardButton)):
             button.setToolTip(QCoreApplication.translate("QueuePanel", "Key: %1").replace("%1", self.settings[name]))
-            if not button.text().endswith(")"):
-                button.setText(f"{button.text()} ({self.settings[name]})")
+            label = button.text().split(" (")[0]
+            button.setText(f"{label} ({self.settings[name]})")
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._show_now()
         self._show_incidents()

@@ -40,6 +40,101 @@
     </message>
 </context>
 <context>
+    <name>Keymap</name>
+    <message>
+        <source>Push the next product</source>
+        <translation>上架下一个商品</translation>
+    </message>
+    <message>
+        <source>Put the product card up again</source>
+        <translation>重新弹出商品卡</translation>
+    </message>
+    <message>
+        <source>Sold out (selected or explaining product)</source>
+        <translation>售罄（选中或讲解中的商品）</translation>
+    </message>
+    <message>
+        <source>Restock the selected product</source>
+        <translation>给选中商品补货</translation>
+    </message>
+    <message>
+        <source>Re-list the selected product next</source>
+        <translation>选中商品二次上架为下一个</translation>
+    </message>
+    <message>
+        <source>Undo the last queue action</source>
+        <translation>撤销上一步队列操作</translation>
+    </message>
+    <message>
+        <source>Start / stop the flash sale</source>
+        <translation>开始 / 停止秒杀</translation>
+    </message>
+    <message>
+        <source>The due reminder is done</source>
+        <translation>已完成到点的提醒</translation>
+    </message>
+    <message>
+        <source>Note an incident</source>
+        <translation>记录异常</translation>
+    </message>
+    <message>
+        <source>Hide / show the product card</source>
+        <translation>隐藏 / 显示商品卡</translation>
+    </message>
+    <message>
+        <source>Show / hide the prompter</source>
+        <translation>打开 / 关闭提词器</translation>
+    </message>
+    <message>
+        <source>Prompter: speak slower</source>
+        <translation>提词：讲慢点</translation>
+    </message>
+    <message>
+        <source>Prompter: lucky bag now</source>
+        <translation>提词：上福袋</translation>
+    </message>
+    <message>
+        <source>Prompter: read the comments</source>
+        <translation>提词：看评论</translation>
+    </message>
+    <message>
+        <source>Prompter: say the price</source>
+        <translation>提词：报价格</translation>
+    </message>
+    <message>
+        <source>Prompter: next product</source>
+        <translation>提词：该下一款了</translation>
+    </message>
+    <message>
+        <source>Prompter: type an alert</source>
+        <translation>提词：输入提示</translation>
+    </message>
+    <message>
+        <source>Script: start / pause / resume</source>
+        <translation>脚本：开始 / 暂停 / 继续</translation>
+    </message>
+    <message>
+        <source>Script: next segment</source>
+        <translation>脚本：下一环节</translation>
+    </message>
+    <message>
+        <source>Script: previous segment</source>
+        <translation>脚本：上一环节</translation>
+    </message>
+    <message>
+        <source>Script: confirm the waiting cue</source>
+        <translation>脚本：确认待执行的提示</translation>
+    </message>
+    <message>
+        <source>OBS: switch to the standby scene</source>
+        <translation>OBS：切到安全场景</translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation>快捷键列表</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <source>“%1” is not a valid %2</source>
@@ -178,6 +273,10 @@
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Keys and prompter…</source>
+        <translation>快捷键与提词器(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About LiveConsole</source>
@@ -923,6 +1022,109 @@
     <message>
         <source>New incident</source>
         <translation>记录异常</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings — keys and prompter</source>
+        <translation>设置 — 快捷键与提词器</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Re-push reminder after</source>
+        <translation>重新弹卡提醒间隔</translation>
+    </message>
+    <message>
+        <source>Scene cues</source>
+        <translation>场景提示</translation>
+    </message>
+    <message>
+        <source>Product cues</source>
+        <translation>商品提示</translation>
+    </message>
+    <message>
+        <source>Run at once</source>
+        <translation>立即执行</translation>
+    </message>
+    <message>
+        <source>Wait for confirmation</source>
+        <translation>等待确认</translation>
+    </message>
+    <message>
+        <source>Prompter</source>
+        <translation>提词器</translation>
+    </message>
+    <message>
+        <source>Mirror (beam-splitter glass)</source>
+        <translation>镜像（提词玻璃）</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source> px/s</source>
+        <translation> 像素/秒</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Talking points scroll</source>
+        <translation>话术滚动速度</translation>
+    </message>
+    <message>
+        <source>%1 is given to both “%2” and “%3”</source>
+        <translation>%1 同时用于「%2」和「%3」</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>OBS: switch to scene 1 … 9</source>
+        <translation>OBS：切换到第 1…9 个场景</translation>
+    </message>
+    <message>
+        <source>link number + Enter</source>
+        <translation>链接号 + 回车</translation>
+    </message>
+    <message>
+        <source>Push that product (Enter alone: the next)</source>
+        <translation>上架该商品（直接回车：下一个）</translation>
     </message>
 </context>
 <context>

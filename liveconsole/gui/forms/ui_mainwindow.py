@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'mainwindow.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -66,6 +66,8 @@ class Ui_MainWindow(object):
         self.actionLanguageEnglish.setObjectName(u"actionLanguageEnglish")
         self.actionLanguageEnglish.setCheckable(True)
         self.actionLanguageEnglish.setText(u"English")
+        self.actionKeysAndPrompter = QAction(MainWindow)
+        self.actionKeysAndPrompter.setObjectName(u"actionKeysAndPrompter")
         self.actionAbout = QAction(MainWindow)
         self.actionAbout.setObjectName(u"actionAbout")
         self.menubar = QMenuBar(MainWindow)
@@ -108,6 +110,7 @@ class Ui_MainWindow(object):
         self.menuFile.addAction(self.actionQuit)
         self.menuSession.addAction(self.actionNewSession)
         self.menuSettings.addAction(self.menuLanguage.menuAction())
+        self.menuSettings.addAction(self.actionKeysAndPrompter)
         self.menuLanguage.addAction(self.actionLanguageAuto)
         self.menuLanguage.addAction(self.actionLanguageChinese)
         self.menuLanguage.addAction(self.actionLanguageEnglish)
@@ -127,6 +130,7 @@ class Ui_MainWindow(object):
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
         self.actionNewSession.setText(QCoreApplication.translate("MainWindow", u"&New session\u2026", None))
         self.actionLanguageAuto.setText(QCoreApplication.translate("MainWindow", u"Follow the system", None))
+        self.actionKeysAndPrompter.setText(QCoreApplication.translate("MainWindow", u"&Keys and prompter\u2026", None))
         self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&About LiveConsole", None))
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"&Edit", None))

@@ -1,0 +1,178 @@
+"""One settings page for every live key and the prompter, and the F1 list of keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QHeaderView,
+    QScrollArea,
+)
+
+from liveconsole.gui.keymap import Keymap, describe
+from liveconsole.store.settings import Settings
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsPage", text)
+
+
+class SettingsPage(QDialog):
+    """Edits a copy of the values; Save checks for keys given twice, stores, and re-binds at once."""
+
+    saved = Signal()
+
+    def __init__(self, settings: Settings, keymap: Keymap, parent=None) -> None:
+        super().__init__(parent)
+        self.settings, self.keymap = settings, keymap
+        self.setWindowTitle(QCoreApplication.translate("SettingsPage", "Settings — keys and prompter"))
+        self.resize(640, 720)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        column = QVBoxLayout(body)
+        keys_box = QGroupBox(QCoreApplication.translate("SettingsPage", "Keys"), body)
+        keys_form = QFormLayout(keys_box)
+        self.key_edits: dict[str, QKeySequenceEdit] = {}
+        for name in keymap.names():
+            edit = QKeySequenceEdit(QKeySequence(settings[name]), keys_box)
+            edit.setMaximumSequenceLength(1)
+            edit.setClearButtonEnabled(True)
+            keys_form.addRow(describe(name), edit)
+            self.key_edits[name] = edit
+        column.addWidget(keys_box)
+        live_box = QGroupBox(QCoreApplication.translate("SettingsPage", "Live"), body)
+        live_form = QFormLayout(live_box)
+        self.repush = QSpinBox(live_box)
+        self.repush.setRange(2, 120)
+        self.repush.setSuffix(QCoreApplication.translate("SettingsPage", " s"))
+        self.repush.setValue(settings["repush_after_s"])
+        live_form.addRow(QCoreApplication.translate("SettingsPage", "Re-push reminder after"), self.repush)
+        self.cue_modes: dict[str, QComboBox] = {}
+        for name, label in (("cue_scene_mode", QCoreApplication.translate("SettingsPage", "Scene cues")),
+                            ("cue_push_mode", QCoreApplication.translate("SettingsPage", "Product cues"))):
+            combo = QComboBox(live_box)
+            combo.addItem(QCoreApplication.translate("SettingsPage", "Run at once"), "auto")
+            combo.addItem(QCoreApplication.translate("SettingsPage", "Wait for confirmation"), "confirm")
+            combo.setCurrentIndex(max(0, combo.findData(settings[name])))
+            live_form.addRow(label, combo)
+            self.cue_modes[name] = combo
+        column.addWidget(live_box)
+        prompter_box = QGroupBox(QCoreApplication.translate("SettingsPage", "Prompter"), body)
+        prompter_form = QFormLayout(prompter_box)
+        self.mirror = QCheckBox(QCoreApplication.translate("SettingsPage", "Mirror (beam-splitter glass)"), prompter_box)
+        self.mirror.setChecked(settings["prompter_mirror"])
+        self.fullscreen = QCheckBox(QCoreApplication.translate("SettingsPage", "Full screen"), prompter_box)
+        self.fullscreen.setChecked(settings["prompter_fullscreen"])
+        self.theme = QComboBox(prompter_box)
+        self.theme.addItem(QCoreApplication.translate("SettingsPage", "Dark"), "dark")
+        self.theme.addItem(QCoreApplication.translate("SettingsPage", "Light"), "light")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings["prompter_theme"])))
+        self.font_pct = QSpinBox(prompter_box)
+        self.font_pct.setRange(50, 250)
+        self.font_pct.setSuffix(" %")
+        self.font_pct.setValue(settings["prompter_font_pct"])
+        self.scroll_speed = QSpinBox(prompter_box)
+        self.scroll_speed.setRange(0, 400)
+        self.scroll_speed.setSuffix(QCoreApplication.translate("SettingsPage", " px/s"))
+        self.scroll_speed.setValue(settings["prompter_scroll_px_s"])
+        prompter_form.addRow(self.mirror)
+        prompter_form.addRow(self.fullscreen)
+        prompter_form.addRow(QCoreApplication.translate("SettingsPage", "Theme"), self.theme)
+        prompter_form.addRow(QCoreApplication.translate("SettingsPage", "Text size"), self.font_pct)
+        prompter_form.addRow(QCoreApplication.translate("SettingsPage", "Talking points scroll"), self.scroll_speed)
+        column.addWidget(prompter_box)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828")
+        outer.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+    def save(self) -> bool:
+        chosen = {name: edit.keySequence().toString() for name, edit in self.key_edits.items()}
+        seen: dict[str, str] = {}
+        for name, key in chosen.items():
+            if key and key in seen:
+                self.error.setText(QCoreApplication.translate("SettingsPage", "%1 is given to both “%2” and “%3”")
+                                   .replace("%1", key).replace("%2", describe(seen[key])).replace("%3", describe(name)))
+                return False
+            seen[key] = name
+        for name, key in chosen.items():
+            self.settings[name] = key
+        self.settings["repush_after_s"] = self.repush.value()
+        for name, combo in self.cue_modes.items():
+            self.settings[name] = combo.currentData()
+        self.settings["prompter_mirror"] = self.mirror.isChecked()
+        self.settings["prompter_fullscreen"] = self.fullscreen.isChecked()
+        self.settings["prompter_theme"] = self.theme.currentData()
+        self.settings["prompter_font_pct"] = self.font_pct.value()
+        self.settings["prompter_scroll_px_s"] = self.scroll_speed.value()
+        self.settings.save()
+        self.keymap.apply()
+        self.saved.emit()
+        self.accept()
+        return True
+
+
+class CheatSheet(QWidget):
+    """F1: every key and what it does, in a window that stays open beside the work."""
+
+    def __init__(self, settings: Settings, keymap: Keymap, parent=None) -> None:
+        super().__init__(parent, Qt.WindowType.Tool)
+        self.settings, self.keymap = settings, keymap
+        self.setWindowTitle(QCoreApplication.translate("SettingsPage", "Keys"))
+        self.resize(460, 640)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(self)
+        self.table.setColumnCount(2)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SettingsPage", "Key"),
+                                              QCoreApplication.translate("SettingsPage", "Action")])
+        extra = [(QCoreApplication.translate("SettingsPage", "1 … 9"),
+                  QCoreApplication.translate("SettingsPage", "OBS: switch to scene 1 … 9")),
+                 (QCoreApplication.translate("SettingsPage", "link number + Enter"),
+                  QCoreApplication.translate("SettingsPage", "Push that product (Enter alone: the next)"))]
+        rows = [(self.settings[name], describe(name)) for name in self.keymap.names()] + extra
+        self.table.setRowCount(len(rows))
+        for row, (key, action) in enumerate(rows):
+            key_item = QTableWidgetItem(key)
+            font = key_item.font()
+            font.setBold(True)
+            key_item.setFont(font)
+            self.table.setItem(row, 0, key_item)
+            self.table.setItem(row, 1, QTableWidgetItem(action))
+        self.table.resizeColumnToContents(0)
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+        else:
+            self.refresh()
+            self.show()
+            self.raise_()
