@@ -24,6 +24,19 @@ def obs_window(qtbot, obs, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: bool(window.obs_panel.scene_buttons), timeout=5000)
     yield window
     root._close(window)
+    _remove_overlay(obs)
+
+
+def _remove_overlay(obs) -> None:
+    """Take the app's card sources out of every scene, so later OBS tests start from a clean collection."""
+    if obs.obs_pid is None:
+        return
+    with RawObs(obs.host, obs.port, obs.password) as raw:
+        for scene in raw.ok("GetSceneList")["scenes"]:
+            name = scene["sceneName"]
+            for item in raw.ok("GetSceneItemList", {"sceneName": name})["sceneItems"]:
+                if item["sourceName"].startswith("LiveConsole"):
+                    raw.ok("RemoveSceneItem", {"sceneName": name, "sceneItemId": item["sceneItemId"]})
 
 
 def _program(obs) -> str:
