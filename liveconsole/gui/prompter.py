@@ -88,6 +88,7 @@ class PrompterWindow(QWidget):
             self.setScreen(screen)
             self.setGeometry(screen.availableGeometry())
             self.settings["prompter_screen"] = screen.name()
+            self.settings.save()  # the host's monitor is remembered for the next session
         if self.settings["prompter_fullscreen"]:
             self.showFullScreen()
         else:

@@ -93,6 +93,14 @@ class SettingsPage(QDialog):
         self.scroll_speed.setRange(0, 400)
         self.scroll_speed.setSuffix(QCoreApplication.translate("SettingsPage", " px/s"))
         self.scroll_speed.setValue(settings["prompter_scroll_px_s"])
+        from PySide6.QtGui import QGuiApplication
+
+        self.screen_choice = QComboBox(prompter_box)
+        for screen in QGuiApplication.screens():
+            geometry = screen.geometry()
+            self.screen_choice.addItem(f"{screen.name()} ({geometry.width()}×{geometry.height()})", screen.name())
+        self.screen_choice.setCurrentIndex(max(0, self.screen_choice.findData(settings["prompter_screen"])))
+        prompter_form.addRow(QCoreApplication.translate("SettingsPage", "Screen"), self.screen_choice)
         prompter_form.addRow(self.mirror)
         prompter_form.addRow(self.fullscreen)
         prompter_form.addRow(QCoreApplication.translate("SettingsPage", "Theme"), self.theme)
@@ -122,6 +130,8 @@ class SettingsPage(QDialog):
         self.settings["repush_after_s"] = self.repush.value()
         for name, combo in self.cue_modes.items():
             self.settings[name] = combo.currentData()
+        if self.screen_choice.currentData():
+            self.settings["prompter_screen"] = self.screen_choice.currentData()
         self.settings["prompter_mirror"] = self.mirror.isChecked()
         self.settings["prompter_fullscreen"] = self.fullscreen.isChecked()
         self.settings["prompter_theme"] = self.theme.currentData()

@@ -1087,6 +1087,10 @@
         <translation> 像素/秒</translation>
     </message>
     <message>
+        <source>Screen</source>
+        <translation>显示器</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>配色</translation>
     </message>
