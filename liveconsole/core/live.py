@@ -10,6 +10,7 @@ from liveconsole.core.ports import Clock, EventLog, EventRecord
 from liveconsole.core.products import Product
 from liveconsole.core.prompter import PrompterAlerts
 from liveconsole.core.queue import QUEUE_OPEN, ProductQueue
+from liveconsole.core.script import CuePolicy, Script, Timeline, TimelineStatus
 from liveconsole.core.timers import TimerBoard
 
 
@@ -17,6 +18,8 @@ class LiveRoomEvents:
     def __init__(self) -> None:
         # A new ProductQueue object took over (the session went live, or another session was opened).
         self.queue_replaced: Signal[ProductQueue] = Signal("queue_replaced")
+        # A new Timeline took over (another session was opened, or its script was replaced).
+        self.timeline_replaced: Signal[Timeline] = Signal("timeline_replaced")
 
 
 class LiveRoom:
@@ -33,10 +36,12 @@ class LiveRoom:
         self.timers = TimerBoard(clock)
         self.incidents = IncidentLog(clock)
         self.alerts = PrompterAlerts(clock)
+        self.cue_policy = CuePolicy()
+        self.timeline = Timeline(Script(), clock, policy=self.cue_policy)
         self.live = False
 
     def open_session(self, session_id: int | None, lineup: Sequence[Product],
-                     past: Sequence[EventRecord] = ()) -> None:
+                     past: Sequence[EventRecord] = (), script: Script | None = None) -> None:
         """Show a session: resume its logged queue if it went live before, else preview its lineup."""
         self.session_id = session_id
         self._lineup = list(lineup)
@@ -52,7 +57,24 @@ class LiveRoom:
         # The prompter keeps its object (its window is subscribed); only where alerts are logged changes.
         self.alerts.log, self.alerts.session_id = log, session_id
         self.alerts.history.clear()
+        script = script if script is not None else Script()
+        if any(event.type.startswith("script.") for event in past):
+            self.timeline = Timeline.replay(script, past, self.clock, log, session_id, self.cue_policy)
+        else:
+            self.timeline = Timeline(script, self.clock, log, session_id, self.cue_policy)
         self.events.queue_replaced.emit(self.queue)
+        self.events.timeline_replaced.emit(self.timeline)
+
+    def set_script(self, script: Script) -> bool:
+        """A new or edited script, taken only before the timeline starts; False once it runs."""
+        if self.timeline.status is not TimelineStatus.READY:
+            return False
+        self.timeline.set_script(script)
+        return True
+
+    def set_cue_policy(self, policy: CuePolicy) -> None:
+        self.cue_policy = policy
+        self.timeline.policy = policy
 
     def preview_lineup(self, lineup: Sequence[Product]) -> None:
         """The lineup was edited: before going live the queue follows it; once live it is left alone."""

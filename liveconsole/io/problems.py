@@ -48,6 +48,25 @@ class ImportCode(enum.Enum):
     SECTION_ROW_SKIPPED = "section_row_skipped"  # - (a divider like 「福利款专区」 across columns)
     OTHER_SHEET_IGNORED = "other_sheet_ignored"  # - (another sheet also looks like products)
     SUSPICIOUS_VALUE = "suspicious_value"  # field, core_code (a product warning added later)
+    # --- scripts (整场脚本 / 单品脚本): the table ------------------------------------------
+    NO_SCRIPT_HEADER = "no_script_header"  # rows_scanned
+    MISSING_SEGMENT_COLUMN = "missing_segment_column"  # expected (the accepted names, 、-joined)
+    NO_SEGMENTS = "no_segments"  # -
+    # --- scripts: one cell or one row ------------------------------------------------
+    SEGMENT_TITLE_MISSING = "segment_title_missing"  # field (the row has content but no 环节)
+    BAD_TIME = "bad_time"  # field; reason: unreadable | reversed (the range ends before it starts)
+    BAD_DURATION = "bad_duration"  # field; reason: unreadable | zero | too_long (limit: hours)
+    DURATION_MISSING = "duration_missing"  # field (no 时长, no time range, no next start to end at)
+    TIME_BEFORE_PREVIOUS = "time_before_previous"  # field, previous_row
+    UNKNOWN_SEGMENT_TYPE = "unknown_segment_type"  # field
+    UNKNOWN_INTERACTION = "unknown_interaction"  # field
+    UNKNOWN_PRODUCT = "unknown_product"  # field, product (the text); reason: not_found | no_link
+    AMBIGUOUS_PRODUCT = "ambiguous_product"  # field, product, matches (how many lineup titles)
+    PRODUCT_KEY_MISSING = "product_key_missing"  # expected (单品脚本 row without 链接号/货号/商品名称)
+    # --- scripts: warnings ----------------------------------------------------------
+    DURATION_MISMATCH = "duration_mismatch"  # field, range_s, duration_s (the time range is used)
+    TIME_OVERLAP = "time_overlap"  # field, previous_row (starts before the row before ends)
+    NOT_IN_LINEUP = "not_in_lineup"  # field, product (a link number, SKU or title as written)
 
     @property
     def is_warning(self) -> bool:
@@ -64,6 +83,9 @@ _WARNINGS = frozenset(
         ImportCode.SECTION_ROW_SKIPPED,
         ImportCode.OTHER_SHEET_IGNORED,
         ImportCode.SUSPICIOUS_VALUE,
+        ImportCode.DURATION_MISMATCH,
+        ImportCode.TIME_OVERLAP,
+        ImportCode.NOT_IN_LINEUP,
     }
 )
 

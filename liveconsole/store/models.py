@@ -124,4 +124,68 @@ class EventRow(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class CheckReportRow(Base):
+    """One run of the pre-live checklist, kept with its session (core.checks.CheckReport as JSON)."""
+
+    __tablename__ = "check_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    verdict: Mapped[str] = mapped_column(String(8))  # core Verdict values
+    devices: Mapped[dict[str, str]] = mapped_column(JSON)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # CheckItem.to_dict() each
+
+
+class ScriptRow(Base):
+    """A session's script (整场脚本); its segments and single-product scripts hang off it."""
+
+    __tablename__ = "scripts"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    start_time_s: Mapped[int | None] = mapped_column(Integer)  # seconds after midnight
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
+
+
+class ScriptSegmentRow(Base):
+    """One segment of a script, in `position` order."""
+
+    __tablename__ = "script_segments"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("scripts.session_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))  # core SegmentType values
+    planned_start_s: Mapped[int | None] = mapped_column(Integer)
+    planned_duration_s: Mapped[int] = mapped_column(Integer)
+    link_nos: Mapped[list[int]] = mapped_column(JSON, default=list)
+    talking_points: Mapped[list[str]] = mapped_column(JSON, default=list)
+    scene_cue: Mapped[str | None] = mapped_column(Text)
+    interaction: Mapped[str | None] = mapped_column(String(16))  # core InteractionKind values
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProductScriptRow(Base):
+    """One single-product script (单品脚本) of a session's script; each field holds its lines."""
+
+    __tablename__ = "product_scripts"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("scripts.session_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    link_no: Mapped[int | None] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    brand_intro: Mapped[list[str]] = mapped_column(JSON, default=list)
+    selling_points: Mapped[list[str]] = mapped_column(JSON, default=list)
+    benefits: Mapped[list[str]] = mapped_column(JSON, default=list)
+    price_anchor: Mapped[list[str]] = mapped_column(JSON, default=list)
+    call_to_action: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
 metadata = Base.metadata
