@@ -99,19 +99,71 @@ def _build_live_room(window, prep, settings):
     window.set_panel("queue", panel)
     window.queue_panel = panel
     window.room = room
-    window.prompter_control = PrompterControl(window, room, settings, keymap)
+    from liveconsole.gui.script_panel import ScriptPanel, segment_view
+
+    script_panel = ScriptPanel(room, settings, keymap)
+    window.set_panel("script", script_panel)
+    window.script_panel = script_panel
+    window.prompter_control = PrompterControl(window, room, settings, keymap, lambda: segment_view(room))
     _add_settings_page(window, settings, keymap)
+    _apply_cue_policy(room, settings)
+    room.events.timeline_replaced.connect(lambda timeline: _run_cues(window, room, timeline))
+    _run_cues(window, room, room.timeline)
     panel.reminder_due.connect(lambda text: room.alerts.send(AlertKind.REMINDER, text))
 
     def show(snapshot) -> None:
         session_id = snapshot.session.id if snapshot.session is not None else None
-        room.open_session(session_id, snapshot.lineup, snapshot.events)
+        room.open_session(session_id, snapshot.lineup, snapshot.events, snapshot.script)
 
     window.snapshot_shown.connect(show)
     for signal in (prep.lineup.events.inserted, prep.lineup.events.removed, prep.lineup.events.moved,
                    prep.lineup.events.reset):
         signal.connect(lambda _event: room.preview_lineup(list(prep.lineup)))
     return room
+
+
+def _apply_cue_policy(room, settings) -> None:
+    from liveconsole.core.script import CueMode, CuePolicy
+
+    room.set_cue_policy(CuePolicy(scene=CueMode(settings["cue_scene_mode"]), push=CueMode(settings["cue_push_mode"]),
+                                  interaction=CueMode.CONFIRM))
+
+
+def _run_cues(window, room, timeline) -> None:
+    """Carry out the script's cues: a scene switch in OBS (off the UI thread), a push, an interaction."""
+    from liveconsole.core.prompter import AlertKind
+    from liveconsole.core.queue import QueueError
+    from liveconsole.core.script import InteractionCue, InteractionKind, PushCue, SceneCue
+    from liveconsole.core.timers import TimerError
+
+    def run(cue) -> None:
+        if timeline is not room.timeline:
+            return
+        if isinstance(cue, SceneCue):
+            if window.obs_panel is not None:
+                window.obs_panel.switch_scene(cue.scene)
+            else:
+                window.form.statusbar.showMessage(cue.scene, 5000)
+        elif isinstance(cue, PushCue):
+            try:
+                room.go_live().push_link(cue.link_no)
+            except QueueError as exc:
+                window.queue_panel.message.emit(str(exc))
+        elif isinstance(cue, InteractionCue):
+            if cue.kind is InteractionKind.FLASH_SALE:
+                try:
+                    room.go_live()
+                    room.timers.start_flash_sale(window.queue_panel.form.flashSeconds.value())
+                except TimerError:
+                    pass  # one is running already
+            elif cue.kind is InteractionKind.LUCKY_BAG:
+                room.alerts.send(AlertKind.LUCKY_BAG)
+            else:
+                from liveconsole.gui.script_panel import cue_text
+
+                room.alerts.send(AlertKind.REMINDER, cue_text(cue))
+
+    timeline.events.cue.connect(run)
 
 
 def _add_settings_page(window, settings, keymap) -> None:
@@ -124,6 +176,8 @@ def _add_settings_page(window, settings, keymap) -> None:
         window.settings_page = SettingsPage(settings, keymap, window)
         window.settings_page.saved.connect(window.cheat_sheet.refresh)
         window.settings_page.saved.connect(window.queue_panel.retranslate)
+        window.settings_page.saved.connect(lambda: _apply_cue_policy(window.room, settings))
+        window.settings_page.saved.connect(window.script_panel.refresh)
         window.settings_page.show()
 
     window.form.actionKeysAndPrompter.triggered.connect(open_page)
@@ -183,6 +237,7 @@ def _close(window) -> None:
         window.state["card"].close()
     if window.queue_panel is not None:
         window.queue_panel.ticker.stop()
+        window.script_panel.ticker.stop()
         window.prompter_control.close()
     if window.state["obs"] is not None:
         client, bridge = window.state["obs"]
@@ -247,6 +302,13 @@ def _stage_live_session(window) -> None:
     room.incidents.record(IncidentType.LINK_BROKEN, "3号链接打不开，已重新上架")
     panel._queue_replaced(room.queue)
     panel.tick()
+    timeline = room.timeline
+    if len(timeline.script) > 3:
+        timeline.start()
+        timeline.next()
+        timeline.next()
+        timeline.dismiss()
+        window.script_panel.refresh()
 
 
 def _obs_ready(window) -> bool:
@@ -272,6 +334,10 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
         if window.store_error is None:
             _stage_live_session(window)
     app.processEvents()
+    if name == "script":
+        window.docks["script"].raise_()
+        if window.store_error is None:
+            _stage_live_session(window)
     if name == "prompter":
         if window.store_error is None:
             _stage_live_session(window)
@@ -281,7 +347,7 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
 
         window.room.alerts.send(AlertKind.LUCKY_BAG)
         app.processEvents()
-    targets = {"main": window, "obs": window.docks["obs"], "queue": window,
+    targets = {"main": window, "obs": window.docks["obs"], "queue": window, "script": window,
                "prompter": window.prompter_control.prompter}
     if name not in targets:
         print(f"unknown window: {name} (known: {', '.join(targets)})", file=sys.stderr)

@@ -43,6 +43,14 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--session", help="the session whose lineup this is")
         sub.add_argument("--db", dest="sub_db")
 
+    script = commands.add_parser("script", help="a session's script (整场脚本)").add_subparsers(
+        dest="action", required=True)
+    for action in ("import", "export"):
+        sub = script.add_parser(action, help=f"{action} .xlsx or .csv")
+        sub.add_argument("file", type=Path)
+        sub.add_argument("--session", required=True)
+        sub.add_argument("--db", dest="sub_db")
+
     obs = commands.add_parser("obs", help="OBS Studio over obs-websocket").add_subparsers(dest="action", required=True)
     obs_status = obs.add_parser("status", help="print OBS's version, scenes and output state")
     obs_status.add_argument("--json", action="store_true", help="print one JSON object (the only format)")
@@ -138,6 +146,45 @@ def _session_events(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _script(args: argparse.Namespace) -> int:
+    from liveconsole.io.problems import ImportFailed
+    from liveconsole.workspace import ScriptStarted, UnknownSession, Workspace
+
+    workspace = Workspace.open(_db(args))
+    try:
+        if args.action == "export":
+            count = workspace.export_script(args.file, args.session)
+            _emit({"exported": count, "file": str(args.file), "session": args.session})
+            return EXIT_OK
+        outcome = workspace.import_script(args.file, args.session)
+    except UnknownSession as exc:
+        _app, _tr = _install_texts(args)
+        from liveconsole.gui.problem_texts import unknown_session_text
+
+        print(unknown_session_text(str(exc.args[0])), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ScriptStarted:
+        print(f"liveconsole: the script of {args.session} has started and is kept", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ImportFailed as exc:
+        _app, _tr = _install_texts(args)
+        from liveconsole.gui.problem_texts import problem_line
+
+        for problem in exc.problems:
+            print(problem_line(problem), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        workspace.close()
+    _app, _tr = _install_texts(args)
+    from liveconsole.gui.problem_texts import problem_json
+
+    result = outcome.result
+    _emit({"imported": outcome.imported, "segments": outcome.imported, "product_scripts": len(result.script.product_scripts),
+           "file": str(args.file), "encoding": result.encoding, "sheet": result.sheet, "header_row": result.header_row,
+           "session": args.session, "warnings": [problem_json(w) for w in outcome.warnings]})
+    return EXIT_OK
+
+
 def _products(args: argparse.Namespace) -> int:
     from liveconsole.io.problems import ImportFailed
     from liveconsole.workspace import UnknownSession, Workspace
@@ -209,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         return _products(args)
     if args.command == "obs":
         return _obs(args)
+    if args.command == "script":
+        return _script(args)
     from liveconsole import app
 
     launch = app.Launch(db=_db(args), demo=args.demo or getattr(args, "sub_demo", False), language=args.lang,

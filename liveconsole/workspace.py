@@ -16,11 +16,16 @@ if TYPE_CHECKING:  # the store and io load after the first paint
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 DEMO_LINEUP = RESOURCES / "samples" / "demo_lineup.xlsx"
+DEMO_SCRIPT = RESOURCES / "samples" / "demo_script.xlsx"
 DEMO_SESSION = "6月18日 美妆专场"
 
 
 class UnknownSession(LookupError):
     pass
+
+
+class ScriptStarted(RuntimeError):
+    """The session's script already runs (its log has script events): replaying needs the script it ran."""
 
 
 @dataclass
@@ -32,11 +37,12 @@ class Snapshot:
     session: Session | None
     lineup: list[Product]
     events: list = field(default_factory=list)  # the session's event log, to resume its live room
+    script: object = None  # core.script.Script of the session, None when it has none
 
 
 @dataclass
 class ImportOutcome:
-    result: ProductImport
+    result: ProductImport  # or io.script.ScriptImport for a script
     snapshot: Snapshot
     lineup_session: str | None = None
     imported: int = 0
@@ -50,8 +56,10 @@ class Workspace:
         from liveconsole.store.clock import SystemClock
         from liveconsole.store.eventlog import SqlEventLog
         from liveconsole.store.repositories import ProductStore, SessionStore
+        from liveconsole.store.scripts import ScriptStore
 
         self.db = db
+        self.scripts = ScriptStore(db)
         self.products = ProductStore(db)
         self.sessions = SessionStore(db)
         self.events = SqlEventLog(db, SystemClock())
@@ -79,7 +87,8 @@ class Workspace:
         has_id = session is not None and session.id is not None
         lineup = self.sessions.lineup(session.id) if has_id else []
         events = list(self.events.events(session.id)) if has_id else []
-        return Snapshot(self.products.all_products(), sessions, session, lineup, events)
+        script = self.scripts.script(session.id) if has_id else None  # type: ignore[union-attr,arg-type]
+        return Snapshot(self.products.all_products(), sessions, session, lineup, events, script)
 
     def import_products(self, path: Path, session_name: str | None = None) -> ImportOutcome:
         """All or nothing: a bad file raises ImportFailed before anything is written."""
@@ -107,6 +116,29 @@ class Workspace:
         write_products(path, list(products))
         return len(products)
 
+    def import_script(self, path: Path, session_name: str) -> ImportOutcome:
+        """All or nothing, like products: a bad file raises ImportFailed and the stored script stays."""
+        from liveconsole.io.script import read_script
+
+        from liveconsole.core.script import SCRIPT_START
+
+        session = self.session_named(session_name)
+        if any(event.type == SCRIPT_START for event in self.events.events(session.id)):  # type: ignore[arg-type]
+            raise ScriptStarted(session_name)
+        result = read_script(path, self.sessions.lineup(session.id))  # type: ignore[arg-type]
+        self.scripts.save_script(session.id, result.script)  # type: ignore[arg-type]
+        return ImportOutcome(result=result, snapshot=self.snapshot(session_name), lineup_session=session_name,
+                             imported=len(result.script), warnings=list(result.warnings))
+
+    def export_script(self, path: Path, session_name: str) -> int:
+        from liveconsole.core.script import Script
+        from liveconsole.io.script import write_script
+
+        session = self.session_named(session_name)
+        script = self.scripts.script(session.id) or Script()  # type: ignore[arg-type]
+        write_script(path, script)
+        return len(script)
+
     def create_session(self, session: Session) -> Session:
         return self.sessions.create_session(session)
 
@@ -124,4 +156,5 @@ class Workspace:
                     gmv_target=Decimal("1000000"))
         )
         self.import_products(DEMO_LINEUP, session.name)
+        self.import_script(DEMO_SCRIPT, session.name)
         return session

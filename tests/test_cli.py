@@ -144,3 +144,25 @@ def test_session_events_prints_the_log_one_json_object_per_line(run, db, tmp_pat
     assert [e["type"] for e in events] == ["queue.open", "queue.push", "queue.push"]
     assert events[2]["payload"]["link_no"] == 7 and "wall_time" in events[2]
     assert run("session", "events", "--session", "无", "--json", db=db).returncode == 2
+
+
+def test_script_import_and_export_round_trip_with_chinese_times(run, db, tmp_path):
+    assert run("session", "create", "S1", db=db).returncode == 0
+    assert run("products", "import", str(SAMPLES / "demo_lineup.xlsx"), "--session", "S1", db=db).returncode == 0
+    result = run("script", "import", str(SAMPLES / "demo_script.xlsx"), "--session", "S1", db=db)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["imported"] >= 20 and summary["product_scripts"] >= 10
+    out = tmp_path / "script.csv"
+    assert run("script", "export", str(out), "--session", "S1", db=db).returncode == 0
+    again = run("script", "import", str(out), "--session", "S1", db=db)
+    assert again.returncode == 0 and json.loads(again.stdout)["imported"] == summary["imported"]
+
+
+def test_a_bad_script_exits_2_with_row_and_column_and_keeps_the_old_one(run, db, tmp_path):
+    assert run("session", "create", "S1", db=db).returncode == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("时间,环节,时长,内容\n20:00,开场,5分钟,欢迎\n20:05,暖场,很久,福利\n", encoding="utf-8")
+    result = run("--lang", "zh_CN", "script", "import", str(bad), "--session", "S1", db=db)
+    assert result.returncode == 2
+    assert any("第 3 行" in line and "时长" in line for line in result.stderr.splitlines()), result.stderr

@@ -64,6 +64,23 @@ _REASONS = {
     ImportCode.OTHER_SHEET_IGNORED: QT_TRANSLATE_NOOP(
         "Problems", "this sheet also looks like a product list and was not imported"),
     ImportCode.SUSPICIOUS_VALUE: QT_TRANSLATE_NOOP("Problems", "looks wrong (%1)"),
+    ImportCode.NO_SCRIPT_HEADER: QT_TRANSLATE_NOOP(
+        "Problems", "no script header in the first %1 rows (columns such as 时间, 环节 and 时长 were expected)"),
+    ImportCode.MISSING_SEGMENT_COLUMN: QT_TRANSLATE_NOOP("Problems", "there is no segment column (one of: %1)"),
+    ImportCode.NO_SEGMENTS: QT_TRANSLATE_NOOP("Problems", "the table has no segments"),
+    ImportCode.SEGMENT_TITLE_MISSING: QT_TRANSLATE_NOOP("Problems", "the row has content but no segment name"),
+    ImportCode.BAD_TIME: QT_TRANSLATE_NOOP("Problems", "is not a time such as 20:00 or 20:00-20:15"),
+    ImportCode.BAD_DURATION: QT_TRANSLATE_NOOP("Problems", "is not a length such as 15分钟, 15min or 0:15:00"),
+    ImportCode.DURATION_MISSING: QT_TRANSLATE_NOOP("Problems", "the segment has no length: give 时长 or a time range"),
+    ImportCode.TIME_BEFORE_PREVIOUS: QT_TRANSLATE_NOOP("Problems", "starts before the segment on row %1"),
+    ImportCode.UNKNOWN_SEGMENT_TYPE: QT_TRANSLATE_NOOP("Problems", "is not a segment type (开场, 暖场, 产品讲解, 互动, 过渡, 收尾)"),
+    ImportCode.UNKNOWN_INTERACTION: QT_TRANSLATE_NOOP("Problems", "is not an interaction (福袋, 抽奖, 秒杀, 发券)"),
+    ImportCode.UNKNOWN_PRODUCT: QT_TRANSLATE_NOOP("Problems", "“%1” is not in this session's lineup"),
+    ImportCode.AMBIGUOUS_PRODUCT: QT_TRANSLATE_NOOP("Problems", "“%1” matches several products: use the link number"),
+    ImportCode.PRODUCT_KEY_MISSING: QT_TRANSLATE_NOOP("Problems", "the single-product script row names no product"),
+    ImportCode.DURATION_MISMATCH: QT_TRANSLATE_NOOP("Problems", "the length differs from the time range; the range is used"),
+    ImportCode.TIME_OVERLAP: QT_TRANSLATE_NOOP("Problems", "starts before the segment on row %1 ends"),
+    ImportCode.NOT_IN_LINEUP: QT_TRANSLATE_NOOP("Problems", "“%1” is not in this session's lineup yet"),
 }
 
 
@@ -76,8 +93,10 @@ def _mb(value: str) -> str:
 
 def reason(problem: ImportProblem) -> str:
     p = problem.param
-    template = tr(_REASONS[problem.code])
     code = problem.code
+    if code not in _REASONS:
+        return code.value
+    template = tr(_REASONS[code])
     if code is ImportCode.FILE_TOO_LARGE:
         return _fill(template, _mb(p("size")), _mb(p("limit")))
     if code is ImportCode.UNSUPPORTED_TYPE:
@@ -87,6 +106,10 @@ def reason(problem: ImportProblem) -> str:
         return text
     if code in (ImportCode.DUPLICATE_SKU, ImportCode.DUPLICATE_LINK):
         return _fill(template, p("first_row"))
+    if code in (ImportCode.TIME_BEFORE_PREVIOUS, ImportCode.TIME_OVERLAP):
+        return _fill(template, p("previous_row"))
+    if code in (ImportCode.UNKNOWN_PRODUCT, ImportCode.AMBIGUOUS_PRODUCT, ImportCode.NOT_IN_LINEUP):
+        return _fill(template, p("product") or problem.value)
     if code is ImportCode.LIVE_ABOVE_LIST:
         return _fill(template, p("live_price"), p("list_price"))
     if code is ImportCode.DUPLICATE_COLUMN:
@@ -96,6 +119,7 @@ def reason(problem: ImportProblem) -> str:
     first = {
         ImportCode.UNREADABLE: "reason", ImportCode.UNSAFE_XML: "reason",
         ImportCode.ARCHIVE_TOO_LARGE: "reason", ImportCode.NO_HEADER: "rows_scanned",
+        ImportCode.NO_SCRIPT_HEADER: "rows_scanned", ImportCode.MISSING_SEGMENT_COLUMN: "expected",
         ImportCode.MISSING_TITLE_COLUMN: "expected", ImportCode.INVALID_VALUE: "core_code",
         ImportCode.SUSPICIOUS_VALUE: "core_code",
     }.get(code)

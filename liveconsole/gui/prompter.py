@@ -122,14 +122,15 @@ class PrompterWindow(QWidget):
         painter.setFont(self._font(0.05, True))
         if segment is not None:
             painter.setPen(QColor(colours["dim"]))
-            painter.drawText(QRectF(margin, y, w * 0.6, h * 0.08), Qt.AlignmentFlag.AlignLeft, segment.title)
+            title = painter.fontMetrics().elidedText(segment.title, Qt.TextElideMode.ElideRight, int(w * 0.48))
+            painter.drawText(QRectF(margin, y, w * 0.5, h * 0.08), Qt.AlignmentFlag.AlignLeft, title)
             painter.setPen(QColor(colours["warn"] if segment.remaining_s < 0 else colours["fg"]))
             painter.drawText(QRectF(w * 0.6, y, w * 0.4 - margin, h * 0.08), Qt.AlignmentFlag.AlignRight,
                              clock_text(segment.remaining_s))
         sale = self.room.timers.flash_sale_countdown_s()
         if sale is not None:
             painter.setPen(QColor(colours["warn"]))
-            painter.drawText(QRectF(w * 0.3, y, w * 0.4, h * 0.08), Qt.AlignmentFlag.AlignHCenter,
+            painter.drawText(QRectF(w * 0.54, y, w * 0.26, h * 0.08), Qt.AlignmentFlag.AlignHCenter,
                              QCoreApplication.translate("Prompter", "Flash sale %1").replace("%1", clock_text(sale)))
         y += h * 0.1
         item = self.room.queue.explaining

@@ -607,6 +607,70 @@
         <translation>数值可疑（%1）</translation>
     </message>
     <message>
+        <source>no script header in the first %1 rows (columns such as 时间, 环节 and 时长 were expected)</source>
+        <translation>前 %1 行中没有找到脚本表头（应有「时间」「环节」「时长」等列）</translation>
+    </message>
+    <message>
+        <source>there is no segment column (one of: %1)</source>
+        <translation>缺少环节列（可用列名：%1）</translation>
+    </message>
+    <message>
+        <source>the table has no segments</source>
+        <translation>表中没有环节</translation>
+    </message>
+    <message>
+        <source>the row has content but no segment name</source>
+        <translation>该行有内容但没有环节名称</translation>
+    </message>
+    <message>
+        <source>is not a time such as 20:00 or 20:00-20:15</source>
+        <translation>不是时间（应为 20:00 或 20:00-20:15）</translation>
+    </message>
+    <message>
+        <source>is not a length such as 15分钟, 15min or 0:15:00</source>
+        <translation>不是时长（应为 15分钟、15min 或 0:15:00）</translation>
+    </message>
+    <message>
+        <source>the segment has no length: give 时长 or a time range</source>
+        <translation>环节没有时长：请填写时长或时间段</translation>
+    </message>
+    <message>
+        <source>starts before the segment on row %1</source>
+        <translation>开始时间早于第 %1 行的环节</translation>
+    </message>
+    <message>
+        <source>is not a segment type (开场, 暖场, 产品讲解, 互动, 过渡, 收尾)</source>
+        <translation>不是环节类型（开场、暖场、产品讲解、互动、过渡、收尾）</translation>
+    </message>
+    <message>
+        <source>is not an interaction (福袋, 抽奖, 秒杀, 发券)</source>
+        <translation>不是互动类型（福袋、抽奖、秒杀、发券）</translation>
+    </message>
+    <message>
+        <source>“%1” is not in this session's lineup</source>
+        <translation>「%1」不在本场排品中</translation>
+    </message>
+    <message>
+        <source>“%1” matches several products: use the link number</source>
+        <translation>「%1」匹配多个商品：请用链接号</translation>
+    </message>
+    <message>
+        <source>the single-product script row names no product</source>
+        <translation>单品脚本行没有指明商品</translation>
+    </message>
+    <message>
+        <source>the length differs from the time range; the range is used</source>
+        <translation>时长与时间段不一致，按时间段计算</translation>
+    </message>
+    <message>
+        <source>starts before the segment on row %1 ends</source>
+        <translation>开始时第 %1 行的环节尚未结束</translation>
+    </message>
+    <message>
+        <source>“%1” is not in this session's lineup yet</source>
+        <translation>「%1」尚未加入本场排品</translation>
+    </message>
+    <message>
         <source>; open it in Excel and save it as .xlsx</source>
         <translation>；请用 Excel 打开并另存为 .xlsx</translation>
     </message>
@@ -1022,6 +1086,181 @@
     <message>
         <source>New incident</source>
         <translation>记录异常</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPanel</name>
+    <message>
+        <source>Opening</source>
+        <translation>开场</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>暖场</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品讲解</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>过渡</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>收尾</translation>
+    </message>
+    <message>
+        <source>lucky bag</source>
+        <translation>福袋</translation>
+    </message>
+    <message>
+        <source>lottery</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <source>coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>The session has no script yet: import one</source>
+        <translation>本场还没有脚本：请先导入</translation>
+    </message>
+    <message>
+        <source>This is the last segment</source>
+        <translation>已是最后一个环节</translation>
+    </message>
+    <message>
+        <source>This is the first segment</source>
+        <translation>已是第一个环节</translation>
+    </message>
+    <message>
+        <source>The script is not running</source>
+        <translation>脚本未在进行中</translation>
+    </message>
+    <message>
+        <source>No cue is waiting</source>
+        <translation>没有待确认的提示</translation>
+    </message>
+    <message>
+        <source>switch OBS to “%1”</source>
+        <translation>OBS 切换到「%1」</translation>
+    </message>
+    <message>
+        <source>push link %1</source>
+        <translation>上架 %1 号链接</translation>
+    </message>
+    <message>
+        <source>start the %1</source>
+        <translation>开始%1</translation>
+    </message>
+    <message>
+        <source>Over the planned time: %1</source>
+        <translation>超时：%1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际时长</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>No script for this session: import one (时间, 环节, 时长, 内容, 商品)</source>
+        <translation>本场没有脚本：请导入（时间、环节、时长、内容、商品）</translation>
+    </message>
+    <message>
+        <source>Ready: %1 segments, %2 planned</source>
+        <translation>就绪：共 %1 个环节，计划 %2</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation>（已暂停）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left%3</source>
+        <translation>%1 · 剩余 %2%3</translation>
+    </message>
+    <message>
+        <source>late %1</source>
+        <translation>落后 %1</translation>
+    </message>
+    <message>
+        <source>ahead %1</source>
+        <translation>提前 %1</translation>
+    </message>
+    <message>
+        <source>Session %1 / %2 · projected end %3 · %4</source>
+        <translation>全场 %1 / %2 · 预计结束 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 — %2 or Enter confirms, Esc skips</source>
+        <translation>待确认：%1 — 按 %2 或回车确认，Esc 跳过</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Import script…</source>
+        <translation>导入脚本…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>
