@@ -45,6 +45,7 @@ ERROR_TEXT = {
     TimelineErrorCode.NO_PENDING_CUE: QT_TRANSLATE_NOOP("ScriptPanel", "No cue is waiting"),
 }
 COLUMNS = ("planned_start", "title", "type", "planned", "actual", "products", "scene")
+EDITABLE = ("title", "planned", "products", "scene")  # before the script starts
 
 
 def _tr(text: str) -> str:
@@ -77,6 +78,7 @@ class ScriptPanel(QWidget):
     """Follows the room's timeline; keys run it; `import_requested`/`export_requested` go to the window."""
 
     message = Signal(str)
+    script_edited = Signal(object)  # the new Script, to be saved with the session
     import_requested = Signal()
     export_requested = Signal()
 
@@ -100,7 +102,9 @@ class ScriptPanel(QWidget):
         f.cueDismissButton.clicked.connect(self.dismiss_cue)
         f.importButton.clicked.connect(self.import_requested.emit)
         f.exportButton.clicked.connect(self.export_requested.emit)
-        f.table.cellDoubleClicked.connect(lambda row, _column: self.jump(row))
+        f.table.cellDoubleClicked.connect(self._double_clicked)
+        f.table.itemChanged.connect(self._edited)
+        self._filling = False
         keymap.bind("key_script_start", self, self.start_or_pause)
         keymap.bind("key_script_next", self, self.next)
         keymap.bind("key_script_previous", self, self.previous)
@@ -140,6 +144,10 @@ class ScriptPanel(QWidget):
         headers = [QCoreApplication.translate("ScriptPanel", "Start"), QCoreApplication.translate("ScriptPanel", "Segment"), QCoreApplication.translate("ScriptPanel", "Type"), QCoreApplication.translate("ScriptPanel", "Planned"), QCoreApplication.translate("ScriptPanel", "Actual"), QCoreApplication.translate("ScriptPanel", "Links"),
                    QCoreApplication.translate("ScriptPanel", "Scene")]
         f.table.setHorizontalHeaderLabels(headers)
+        self._filling = True
+        editable = timeline.status is TimelineStatus.READY
+        f.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                                if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
         f.table.setRowCount(len(script))
         current = timeline.index
         for row, segment in enumerate(script):
@@ -152,12 +160,15 @@ class ScriptPanel(QWidget):
                       ",".join(map(str, segment.link_nos)), segment.scene_cue or ""]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                if COLUMNS[column] not in EDITABLE:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if row == current:
                     item.setBackground(QBrush(QColor("#ffcdd2")))
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
                 f.table.setItem(row, column, item)
+        self._filling = False
         status = timeline.status
         f.startButton.setText({TimelineStatus.READY: QCoreApplication.translate("ScriptPanel", "Start"), TimelineStatus.RUNNING: QCoreApplication.translate("ScriptPanel", "Pause"),
                                TimelineStatus.PAUSED: QCoreApplication.translate("ScriptPanel", "Resume"), TimelineStatus.FINISHED: QCoreApplication.translate("ScriptPanel", "Finished")}[status]
@@ -217,6 +228,44 @@ class ScriptPanel(QWidget):
             f.cueLabel.setText(QCoreApplication.translate("ScriptPanel", "Waiting: %1 — %2 or Enter confirms, Esc skips")
                                .replace("%1", "; ".join(cue_text(c) for c in pending))
                                .replace("%2", self.settings["key_cue_confirm"]))
+
+    # editing before live ---------------------------------------------------------------------------
+    def _double_clicked(self, row: int, _column: int) -> None:
+        if self.timeline.status is not TimelineStatus.READY:
+            self.jump(row)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        row, field = item.row(), COLUMNS[item.column()]
+        script = self.timeline.script
+        segment = script[row]
+        text = item.text().strip()
+        try:
+            if field == "title":
+                if not text:
+                    raise ValueError(text)
+                changed = segment.with_changes(title=text)
+            elif field == "planned":
+                from liveconsole.io.script import parse_duration
+
+                seconds = parse_duration(text)
+                if not seconds:
+                    raise ValueError(text)
+                changed = segment.with_changes(planned_duration_s=seconds)
+            elif field == "products":
+                links = tuple(int(part) for part in text.replace("、", ",").replace("，", ",").split(",") if part.strip())
+                changed = segment.with_changes(link_nos=links)
+            else:
+                changed = segment.with_changes(scene_cue=text or None)
+            new_script = script.replaced(row, changed)
+        except (ValueError, TypeError):
+            self.message.emit(QCoreApplication.translate("ScriptPanel", "“%1” is not a valid value here").replace("%1", text))
+            self.refresh()
+            return
+        if self.room.set_script(new_script):
+            self.script_edited.emit(new_script)
+        self.refresh()
 
     # actions -------------------------------------------------------------------------------------
     def _do(self, action) -> None:

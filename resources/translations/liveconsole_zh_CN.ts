@@ -1247,6 +1247,10 @@
         <translation>待确认：%1 — 按 %2 或回车确认，Esc 跳过</translation>
     </message>
     <message>
+        <source>“%1” is not a valid value here</source>
+        <translation>「%1」在这里无效</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -1493,6 +1497,13 @@
     <message>
         <source>Move %1</source>
         <translation>移动「%1」</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
     </message>
 </context>
 </TS>

@@ -77,3 +77,37 @@ def test_every_transition_is_in_the_log_and_the_timeline_resumes_after_a_restart
         assert again.timeline.status is TimelineStatus.RUNNING and again.timeline.index == 1
     finally:
         workspace.close()
+
+
+def test_before_live_a_segment_length_is_edited_in_place_and_saved(demo_window, qtbot):
+    from liveconsole.workspace import Workspace
+
+    panel = demo_window.script_panel
+    table = panel.form.table
+    table.item(0, 3).setText("8分钟")
+    assert demo_window.room.timeline.script[0].planned_duration_s == 480
+    assert table.item(0, 3).text() == "08:00"
+
+    def stored() -> int:
+        workspace = Workspace.open(demo_window.workspace.db.url.render_as_string(hide_password=False))
+        try:
+            return workspace.scripts.script(demo_window.prep.session.id)[0].planned_duration_s
+        finally:
+            workspace.close()
+
+    qtbot.waitUntil(lambda: stored() == 480, timeout=5000)
+    with qtbot.waitSignal(panel.message):
+        table.item(0, 3).setText("很久")
+    assert demo_window.room.timeline.script[0].planned_duration_s == 480
+
+
+def test_importing_a_bad_script_lists_the_problems_and_keeps_the_script(demo_window, qtbot, tmp_path):
+    from liveconsole import app as root
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("时间,环节,时长\n20:00,开场,abc\n", encoding="utf-8")
+    before = demo_window.room.timeline.script
+    root.import_script_file(demo_window, bad)
+    qtbot.waitUntil(lambda: getattr(demo_window, "script_errors", None) is not None, timeout=5000)
+    assert demo_window.script_errors.form.problemTable.rowCount() >= 1
+    assert demo_window.room.timeline.script == before
