@@ -146,17 +146,18 @@ def _session_events(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _script(args: argparse.Namespace) -> int:
+def _transfer(args: argparse.Namespace, do_export, do_import, summary) -> int:
+    """Shared by products and scripts: export, or an all-or-nothing import with the problems on stderr."""
     from liveconsole.io.problems import ImportFailed
     from liveconsole.workspace import ScriptStarted, UnknownSession, Workspace
 
     workspace = Workspace.open(_db(args))
     try:
         if args.action == "export":
-            count = workspace.export_script(args.file, args.session)
+            count = do_export(workspace)
             _emit({"exported": count, "file": str(args.file), "session": args.session})
             return EXIT_OK
-        outcome = workspace.import_script(args.file, args.session)
+        outcome = do_import(workspace)
     except UnknownSession as exc:
         _app, _tr = _install_texts(args)
         from liveconsole.gui.problem_texts import unknown_session_text
@@ -179,46 +180,22 @@ def _script(args: argparse.Namespace) -> int:
     from liveconsole.gui.problem_texts import problem_json
 
     result = outcome.result
-    _emit({"imported": outcome.imported, "segments": outcome.imported, "product_scripts": len(result.script.product_scripts),
-           "file": str(args.file), "encoding": result.encoding, "sheet": result.sheet, "header_row": result.header_row,
-           "session": args.session, "warnings": [problem_json(w) for w in outcome.warnings]})
+    _emit({"imported": outcome.imported, "file": str(args.file), "encoding": result.encoding,
+           "sheet": result.sheet, "header_row": result.header_row, "session": args.session,
+           "warnings": [problem_json(w) for w in outcome.warnings], **summary(outcome)})
     return EXIT_OK
+
+
+def _script(args: argparse.Namespace) -> int:
+    return _transfer(args, lambda w: w.export_script(args.file, args.session),
+                     lambda w: w.import_script(args.file, args.session),
+                     lambda outcome: {"segments": outcome.imported,
+                                      "product_scripts": len(outcome.result.script.product_scripts)})
 
 
 def _products(args: argparse.Namespace) -> int:
-    from liveconsole.io.problems import ImportFailed
-    from liveconsole.workspace import UnknownSession, Workspace
-
-    workspace = Workspace.open(_db(args))
-    try:
-        if args.action == "export":
-            count = workspace.export_products(args.file, args.session)
-            _emit({"exported": count, "file": str(args.file), "session": args.session})
-            return EXIT_OK
-        outcome = workspace.import_products(args.file, args.session)
-    except UnknownSession as exc:
-        _app, _tr = _install_texts(args)
-        from liveconsole.gui.problem_texts import unknown_session_text
-
-        print(unknown_session_text(str(exc.args[0])), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except ImportFailed as exc:
-        _app, _tr = _install_texts(args)
-        from liveconsole.gui.problem_texts import problem_line
-
-        for problem in exc.problems:
-            print(problem_line(problem), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    finally:
-        workspace.close()
-    _app, _tr = _install_texts(args)
-    from liveconsole.gui.problem_texts import problem_json
-
-    result = outcome.result
-    _emit({"imported": outcome.imported, "file": str(args.file), "encoding": result.encoding,
-           "sheet": result.sheet, "header_row": result.header_row, "session": args.session,
-           "warnings": [problem_json(w) for w in outcome.warnings]})
-    return EXIT_OK
+    return _transfer(args, lambda w: w.export_products(args.file, args.session),
+                     lambda w: w.import_products(args.file, args.session), lambda _outcome: {})
 
 
 def _obs_url(args: argparse.Namespace) -> str | None:
