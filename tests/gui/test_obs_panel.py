@@ -92,35 +92,43 @@ def test_health_figures_appear_once_a_second(obs_window, qtbot):
     assert fps_value != "—"
 
 
+class _UiWatch:
+    """The longest gap between ticks of a 10 ms timer on the UI thread: how long it was kept from running."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.ticker = QTimer()
+        self.ticker.setInterval(10)
+        self.ticker.timeout.connect(self._tick)
+        self.gaps: list[int] = []
+        self._last = 0
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def watch(self, qtbot, ms: int, until=lambda: True) -> int:
+        self.gaps.clear()
+        self.clock.start()
+        self._last = 0
+        self.ticker.start()
+        qtbot.waitUntil(lambda: self.clock.elapsed() >= ms and until(), timeout=ms + 6000)
+        self.ticker.stop()
+        return max(self.gaps[1:])  # the first gap is the timer starting
+
+
 def test_obs_killed_goes_not_connected_within_6_s_without_stalling_the_ui_then_comes_back(obs_window, obs, qtbot):
     panel = obs_window.obs_panel
-    stalls: list[int] = []
-    clock = QElapsedTimer()
-    clock.start()
-    ticker = QTimer()
-    ticker.setInterval(10)
-    last = [clock.elapsed()]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        stalls.append(now - last[0])
-        last[0] = now
-
-    ticker.timeout.connect(tick)
-    obs.kill()  # the test waits for the process here, so the UI-thread clock starts after it
+    watch = _UiWatch()
+    # The floor: the same window with OBS up, so a busy machine's own hiccups are not blamed on the app.
+    floor = watch.watch(qtbot, 1000)
+    obs.kill()
     killed = time.monotonic()
-    last[0] = clock.elapsed()
-    ticker.start()
-    qtbot.waitUntil(lambda: panel.state in (ConnectionState.DISCONNECTED, ConnectionState.NO_WEBSOCKET),
-                    timeout=6000)
+    stall = watch.watch(qtbot, 1500, lambda: panel.state in (ConnectionState.DISCONNECTED, ConnectionState.NO_WEBSOCKET))
     assert time.monotonic() - killed <= 6.0
     assert not panel.scene_buttons["全景"].isEnabled()
-    # Watch the UI thread for a second past the drop, while the client reconnects in the background.
-    watch_until = clock.elapsed() + 1000
-    qtbot.waitUntil(lambda: clock.elapsed() >= watch_until, timeout=3000)
-    ticker.stop()
-    stalls = stalls[1:]  # the first gap is the timer starting, not the app
-    assert len(stalls) > 20 and max(stalls) <= 100, f"longest UI-thread stall {max(stalls)} ms"
+    assert stall <= max(100, floor + 50), f"longest UI-thread stall {stall} ms (floor {floor} ms)"
     obs.start()
     answered = time.monotonic()
     qtbot.waitUntil(lambda: panel.state is ConnectionState.CONNECTED, timeout=5000)
