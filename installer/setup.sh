@@ -8,11 +8,11 @@ MODE="${1:-app}"
 shift || true
 
 # Qt's runtime libraries, a CJK font, and what the xcb platform needs on a desktop.
-APP_PACKAGES=(python3 python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+APP_PACKAGES=(python3 python3-venv python3-pip libportaudio2 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
   libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-wqy-microhei libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
 # The real services the tests run against.
-TEST_PACKAGES=(postgresql xvfb obs-studio)
+TEST_PACKAGES=(postgresql xvfb obs-studio pulseaudio pulseaudio-utils libasound2-plugins)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
