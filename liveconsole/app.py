@@ -64,7 +64,7 @@ def build(launch: Launch, offscreen: bool = False):
     tasks = TaskManager()
     prep = Preparation()
     window = MainWindow(prep, tasks, settings, translators)
-    window.state = {"demo_dir": demo_dir, "tasks": tasks, "obs": None, "card": None}
+    window.state = {"demo_dir": demo_dir, "tasks": tasks, "obs": None, "card": None, "obs_url": launch.obs_url}
     room = _build_live_room(window, prep, settings)
 
     def opened(result) -> None:
@@ -109,6 +109,7 @@ def _build_live_room(window, prep, settings):
     script_panel.export_requested.connect(lambda: _ask_script_file(window, export=True))
     window.prompter_control = PrompterControl(window, room, settings, keymap, lambda: segment_view(room))
     _add_settings_page(window, settings, keymap)
+    _add_devices_panel(window, settings)
     _apply_cue_policy(room, settings)
     room.events.timeline_replaced.connect(lambda timeline: _run_cues(window, room, timeline))
     _run_cues(window, room, room.timeline)
@@ -123,6 +124,36 @@ def _build_live_room(window, prep, settings):
                    prep.lineup.events.reset):
         signal.connect(lambda _event: room.preview_lineup(list(prep.lineup)))
     return room
+
+
+def _add_devices_panel(window, settings) -> None:
+    """The checklist checks the OBS the app uses and the scenes the session's script switches to."""
+    from liveconsole.gui.check_texts import check_message
+    from liveconsole.gui.devices_panel import DevicesPanel
+
+    def options(camera, audio_in):
+        from liveconsole.devices.runner import CheckOptions
+
+        host, port = obs_address(window.state.get("obs_url"), settings)
+        scenes = tuple(dict.fromkeys(s.scene_cue for s in window.room.timeline.script if s.scene_cue))
+        return CheckOptions(camera=camera, audio_in=audio_in if audio_in is not None else "default",
+                            obs_url=f"ws://{host}:{port}", required_scenes=scenes)
+
+    panel = DevicesPanel(window.state["tasks"], options, check_message)
+    window.set_panel("devices", panel)
+    window.devices_panel = panel
+
+    def save(report) -> None:
+        workspace, session = window.workspace, window.prep.session
+        if workspace is None or session is None or session.id is None:
+            return
+        from liveconsole.store.check_reports import CheckReportStore
+
+        store = CheckReportStore(workspace.db)
+        window.state["tasks"].run(lambda: store.save_report(session.id, report), lambda _id: None,
+                                  lambda exc: window.form.statusbar.showMessage(str(exc)))
+
+    panel.report_ready.connect(save)
 
 
 def _save_script(window, script) -> None:
@@ -294,6 +325,7 @@ def _close(window) -> None:
     if window.queue_panel is not None:
         window.queue_panel.ticker.stop()
         window.script_panel.ticker.stop()
+        window.devices_panel.close()
         window.prompter_control.close()
     if window.state["obs"] is not None:
         client, bridge = window.state["obs"]

@@ -59,6 +59,21 @@ def _parser() -> argparse.ArgumentParser:
     obs_switch.add_argument("scene")
     obs_switch.add_argument("--obs", dest="sub_obs")
 
+    check = commands.add_parser("check", help="run the pre-live device checklist without a window")
+    check.add_argument("--json", action="store_true", help="print one JSON object (the only format)")
+    check.add_argument("--camera", help="camera index, video file or URL; 'none' skips it (default: camera 0)")
+    check.add_argument("--audio-in", help="microphone: PortAudio index or part of its name; 'none' skips it")
+    check.add_argument("--audio-out", help="speaker: PortAudio index or part of its name; 'none' skips it")
+    check_obs = check.add_mutually_exclusive_group()
+    check_obs.add_argument("--obs", dest="sub_obs", help="OBS websocket, ws://HOST:PORT (default: ws://127.0.0.1:4455)")
+    check_obs.add_argument("--no-obs", action="store_true", help="leave OBS out of the check")
+    check.add_argument("--scene", action="append", default=[], help="a scene OBS must have (repeatable)")
+    check.add_argument("--server", help="the stream server, HOST:PORT or rtmp://HOST/..., for a TCP connect test")
+    check.add_argument("--seconds", type=float, default=7.0,
+                       help="about how long the check takes: 2/7 quiet, 5/7 speaking, camera throughout")
+    check.add_argument("--db", dest="sub_db")
+    check.add_argument("--session", help="save the report with this session")
+
     shot = commands.add_parser("screenshot", help="render a window offscreen to a PNG")
     shot.add_argument("window", choices=("main", "obs", "queue", "prompter", "script"))
     shot.add_argument("--obs", dest="sub_obs")
@@ -225,6 +240,56 @@ def _obs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check(args: argparse.Namespace) -> int:
+    from liveconsole.core.checks import Verdict
+    from liveconsole.devices.runner import CheckOptions, parse_server
+    from liveconsole.obs.status import DEFAULT_URL, parse_obs_url
+
+    def device(value: str | None) -> str | None:
+        return None if value is not None and value.strip().lower() == "none" else (value or "default")
+
+    try:
+        if not 0 < args.seconds <= 600:
+            raise ValueError("--seconds must be more than 0 and at most 600")
+        obs_url = None if args.no_obs else (_obs_url(args) or DEFAULT_URL)
+        if obs_url is not None:
+            parse_obs_url(obs_url)
+        if args.server:
+            parse_server(args.server)
+    except ValueError as exc:
+        print(f"liveconsole: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    workspace = session = None
+    if args.session:  # looked up before the check, so a typo costs no seven seconds
+        from liveconsole.workspace import UnknownSession, Workspace
+
+        workspace = Workspace.open(_db(args))
+        try:
+            session = workspace.session_named(args.session)
+        except UnknownSession:
+            workspace.close()
+            print(f"liveconsole: no session named {args.session}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    try:
+        _app, _tr = _install_texts(args)
+        from liveconsole.devices.runner import run_checks
+        from liveconsole.gui.check_texts import item_json, phase_prompt
+
+        options = CheckOptions(camera=device(args.camera), audio_in=device(args.audio_in),
+                               audio_out=device(args.audio_out), obs_url=obs_url, required_scenes=tuple(args.scene),
+                               server=args.server, seconds=args.seconds)
+        report = run_checks(options, on_phase=lambda phase: print(phase_prompt(phase), file=sys.stderr, flush=True))
+        if workspace is not None and session is not None:
+            from liveconsole.store.check_reports import CheckReportStore
+
+            CheckReportStore(workspace.db).save_report(session.id, report)  # type: ignore[arg-type]
+    finally:
+        if workspace is not None:
+            workspace.close()
+    _emit({"verdict": report.verdict.value, "items": [item_json(item) for item in report.items]})
+    return EXIT_FAILED if report.verdict is Verdict.FAIL else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "session":
@@ -235,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         return _obs(args)
     if args.command == "script":
         return _script(args)
+    if args.command == "check":
+        return _check(args)
     from liveconsole import app
 
     launch = app.Launch(db=_db(args), demo=args.demo or getattr(args, "sub_demo", False), language=args.lang,

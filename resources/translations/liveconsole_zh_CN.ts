@@ -1,6 +1,348 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Checks</name>
+    <message>
+        <source>Camera %1 gives a picture</source>
+        <translation>摄像头 %1 画面正常</translation>
+    </message>
+    <message>
+        <source>No camera %1: plug it in, or close other apps that use it</source>
+        <translation>未找到摄像头 %1：插好摄像头，或关闭占用它的其他软件</translation>
+    </message>
+    <message>
+        <source>Camera %1 cannot be opened (%2): close other apps that use it, or choose another source</source>
+        <translation>无法打开摄像头 %1（%2）：关闭占用它的软件，或换一个视频源</translation>
+    </message>
+    <message>
+        <source>Camera %1 gave no picture in time: plug it in again and retry</source>
+        <translation>摄像头 %1 长时间无画面：重新插拔后再试</translation>
+    </message>
+    <message>
+        <source>Camera %1 stopped sending pictures: check the cable or the network camera</source>
+        <translation>摄像头 %1 画面中断：检查数据线或网络摄像头</translation>
+    </message>
+    <message>
+        <source>Resolution %1×%2</source>
+        <translation>分辨率 %1×%2</translation>
+    </message>
+    <message>
+        <source>Resolution %1×%2 is below %3×%4: choose a higher resolution in the camera settings</source>
+        <translation>分辨率 %1×%2 低于 %3×%4：在摄像头设置中调高分辨率</translation>
+    </message>
+    <message>
+        <source>%1 frames per second</source>
+        <translation>帧率 %1 fps</translation>
+    </message>
+    <message>
+        <source>Only %1 fps (want %2 or more): add light, turn off beauty filters or lower the resolution</source>
+        <translation>帧率仅 %1 fps（建议 ≥ %2）：补光、关闭美颜滤镜或降低分辨率</translation>
+    </message>
+    <message>
+        <source>Brightness is fine (%1)</source>
+        <translation>亮度正常（%1）</translation>
+    </message>
+    <message>
+        <source>Picture too dark: turn on the fill light or raise the exposure</source>
+        <translation>画面过暗：打开补光灯或调高曝光</translation>
+    </message>
+    <message>
+        <source>Picture over-exposed: dim the lights or lower the exposure</source>
+        <translation>画面过曝：调暗灯光或降低曝光</translation>
+    </message>
+    <message>
+        <source>Picture is sharp</source>
+        <translation>画面清晰</translation>
+    </message>
+    <message>
+        <source>Picture is blurred: clean the lens or refocus</source>
+        <translation>画面模糊：擦拭镜头或重新对焦</translation>
+    </message>
+    <message>
+        <source>Picture is only %1 % as sharp as this camera can be: refocus</source>
+        <translation>清晰度仅为此前最佳的 %1%：重新对焦</translation>
+    </message>
+    <message>
+        <source>Sharpness can be judged once the lighting is fixed</source>
+        <translation>光线问题解决后才能判断清晰度</translation>
+    </message>
+    <message>
+        <source>Picture is live</source>
+        <translation>画面实时更新</translation>
+    </message>
+    <message>
+        <source>Picture frozen for %1 s: restart the camera or the capture software</source>
+        <translation>画面卡住 %1 秒：重启摄像头或采集软件</translation>
+    </message>
+    <message>
+        <source>Microphone level is good (%1 dBFS)</source>
+        <translation>麦克风音量合适（%1 dBFS）</translation>
+    </message>
+    <message>
+        <source>Microphone too quiet (%1 dBFS): speak closer or raise the input gain</source>
+        <translation>麦克风音量过小（%1 dBFS）：靠近麦克风或调高输入增益</translation>
+    </message>
+    <message>
+        <source>No sound from the microphone: check that it is plugged in, switched on and not muted</source>
+        <translation>麦克风没有声音：检查是否插好、打开且未静音</translation>
+    </message>
+    <message>
+        <source>Microphone %1 not found: plug it in or choose another input</source>
+        <translation>未找到麦克风 %1：插好麦克风或选择其他输入设备</translation>
+    </message>
+    <message>
+        <source>Microphone %1 cannot be opened (%2): close other apps that use it</source>
+        <translation>无法打开麦克风 %1（%2）：关闭占用它的其他软件</translation>
+    </message>
+    <message>
+        <source>Microphone %1 disappeared during the check: check the cable and check again</source>
+        <translation>检查中麦克风 %1 断开：检查连接线后重新检查</translation>
+    </message>
+    <message>
+        <source>No clipping (peak %1 dBFS)</source>
+        <translation>无爆音（峰值 %1 dBFS）</translation>
+    </message>
+    <message>
+        <source>The voice clips (peak %1 dBFS): lower the input gain or move back from the microphone</source>
+        <translation>声音爆音（峰值 %1 dBFS）：调低输入增益或离麦克风远一些</translation>
+    </message>
+    <message>
+        <source>Background is quiet (%1 dBFS)</source>
+        <translation>环境安静（底噪 %1 dBFS）</translation>
+    </message>
+    <message>
+        <source>Background too loud (%1 dBFS, the voice only %2 dB above it): close doors and windows, switch off fans, or use a directional microphone</source>
+        <translation>环境噪音过大（底噪 %1 dBFS，人声仅高出 %2 dB）：关闭门窗和风扇，或换指向性麦克风</translation>
+    </message>
+    <message>
+        <source>Test tone played on %1: you should have heard it</source>
+        <translation>已在 %1 播放测试音：应能听到</translation>
+    </message>
+    <message>
+        <source>Speaker %1 not found: plug it in or choose another output</source>
+        <translation>未找到扬声器 %1：插好设备或选择其他输出</translation>
+    </message>
+    <message>
+        <source>Speaker %1 cannot be opened (%2)</source>
+        <translation>无法打开扬声器 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Speaker %1 stopped during the test tone: check the connection</source>
+        <translation>测试音播放中扬声器 %1 断开：检查连接</translation>
+    </message>
+    <message>
+        <source>Connected to OBS %1</source>
+        <translation>已连接 OBS %1</translation>
+    </message>
+    <message>
+        <source>OBS is not running, or its WebSocket server is off (Tools → WebSocket Server Settings)</source>
+        <translation>OBS 未运行或未开启 WebSocket 服务器（工具 → WebSocket 服务器设置）</translation>
+    </message>
+    <message>
+        <source>OBS refused the password: enter the one in OBS's WebSocket Server Settings</source>
+        <translation>OBS 密码错误：填写 OBS WebSocket 服务器设置中的密码</translation>
+    </message>
+    <message>
+        <source>OBS did not answer in time: is it frozen or overloaded?</source>
+        <translation>OBS 无响应：检查 OBS 是否卡死或过载</translation>
+    </message>
+    <message>
+        <source>%1 is not OBS's WebSocket server: check the address and port</source>
+        <translation>%1 不是 OBS 的 WebSocket 服务：检查地址和端口</translation>
+    </message>
+    <message>
+        <source>%1 scenes in OBS</source>
+        <translation>OBS 中有 %1 个场景</translation>
+    </message>
+    <message>
+        <source>Scenes missing in OBS: %1</source>
+        <translation>OBS 缺少场景：%1</translation>
+    </message>
+    <message>
+        <source>OBS has no scenes</source>
+        <translation>OBS 中没有场景</translation>
+    </message>
+    <message>
+        <source>OBS outputs %1×%2 at %3 fps</source>
+        <translation>OBS 输出 %1×%2，%3 fps</translation>
+    </message>
+    <message>
+        <source>OBS outputs %1×%2 at %3 fps, below %4×%5 at %6 fps: raise it in Settings → Video</source>
+        <translation>OBS 输出 %1×%2 / %3 fps，低于 %4×%5 / %6 fps：在 设置 → 视频 中调高</translation>
+    </message>
+    <message>
+        <source>Not streaming yet: stream health is checked once the stream runs</source>
+        <translation>尚未推流：开播后再检查推流状态</translation>
+    </message>
+    <message>
+        <source>Stream healthy (%1 % frames dropped)</source>
+        <translation>推流正常（丢帧 %1%）</translation>
+    </message>
+    <message>
+        <source>OBS is reconnecting to the stream server: check the network</source>
+        <translation>OBS 正在重连推流服务器：检查网络</translation>
+    </message>
+    <message>
+        <source>%1 % of frames dropped: lower the bitrate or check the network</source>
+        <translation>丢帧 %1%：降低码率或检查网络</translation>
+    </message>
+    <message>
+        <source>Network congested (%1): lower the bitrate or use a wired connection</source>
+        <translation>网络拥堵（%1）：降低码率或改用有线网络</translation>
+    </message>
+    <message>
+        <source>Stream server %1 reached in %2 ms</source>
+        <translation>推流服务器 %1 连接正常（%2 ms）</translation>
+    </message>
+    <message>
+        <source>Stream server %1 answers slowly (%2 ms): check the network</source>
+        <translation>推流服务器 %1 响应慢（%2 ms）：检查网络</translation>
+    </message>
+    <message>
+        <source>Stream server %1 refused the connection: check the address and port</source>
+        <translation>推流服务器 %1 拒绝连接：检查地址和端口</translation>
+    </message>
+    <message>
+        <source>Stream server %1 did not answer: check the network or the firewall</source>
+        <translation>推流服务器 %1 无响应：检查网络或防火墙</translation>
+    </message>
+    <message>
+        <source>Stream server %1 not found: check the address and DNS</source>
+        <translation>找不到推流服务器 %1：检查地址和 DNS</translation>
+    </message>
+    <message>
+        <source>Stay quiet for a moment…</source>
+        <translation>请保持安静…</translation>
+    </message>
+    <message>
+        <source>Speak now, as loud as when selling…</source>
+        <translation>请说话（用直播时的音量）…</translation>
+    </message>
+    <message>
+        <source>Playing a test tone on the speaker…</source>
+        <translation>正在播放测试音…</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>未通过</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPanel</name>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Stop preview</source>
+        <translation>停止预览</translation>
+    </message>
+    <message>
+        <source>The camera did not open: %1</source>
+        <translation>摄像头未能打开：%1</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures</source>
+        <translation>摄像头画面中断</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>电平表</translation>
+    </message>
+    <message>
+        <source>Stop meter</source>
+        <translation>停止电平表</translation>
+    </message>
+    <message>
+        <source>The microphone did not open: %1</source>
+        <translation>麦克风未能打开：%1</translation>
+    </message>
+    <message>
+        <source>The microphone is gone</source>
+        <translation>麦克风已断开</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>CLIP</source>
+        <translation>爆音</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Run the pre-live check</source>
+        <translation>开播前检查</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+</context>
+<context>
     <name>ImportErrorsDialog</name>
     <message numerus="yes">
         <source>%1 could not be imported: %n problem(s). Nothing was changed.</source>
