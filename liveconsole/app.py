@@ -399,6 +399,30 @@ def _stage_live_session(window) -> None:
         window.script_panel.refresh()
 
 
+def _stage_device_check(app, window, timeout_s: float) -> None:
+    """A rehearsal video as the camera, the microphone meter running, and a finished checklist."""
+    from liveconsole.devices.rehearsal import write_rehearsal_video
+
+    panel = window.devices_panel
+    dock = window.docks["devices"]
+    dock.setFloating(True)  # the left dock is narrow; the picture wants room
+    dock.resize(1100, 760)
+    video = write_rehearsal_video(Path(window.state["demo_dir"] or tempfile.mkdtemp()) / "rehearsal.avi")
+    panel.form.cameraSource.setEditText(str(video))
+    panel.toggle_camera()
+    _wait_until(app, lambda: panel._last_frame >= 0, min(timeout_s, 15.0))
+    if panel.form.micSource.count():
+        panel.toggle_meter()
+    reports = []
+    panel.report_ready.connect(reports.append)
+    panel.run_check()
+    _wait_until(app, lambda: bool(reports), 30.0)
+    if panel.form.micSource.count() and panel.meter is None:
+        panel.toggle_meter()  # the check had the microphone to itself
+    _wait_until(app, lambda: panel.meter is not None or not panel.form.micSource.count(), 3.0)
+    _wait_until(app, lambda: False, 0.5)  # a few more preview frames and meter readings
+
+
 def _obs_ready(window) -> bool:
     from liveconsole.core.obs import ConnectionState
 
@@ -422,6 +446,9 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
         if window.store_error is None:
             _stage_live_session(window)
     app.processEvents()
+    if name == "devices":
+        window.docks["devices"].raise_()
+        _stage_device_check(app, window, timeout_s)
     if name == "script":
         window.docks["script"].raise_()
         if window.store_error is None:
@@ -436,6 +463,7 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
         window.room.alerts.send(AlertKind.LUCKY_BAG)
         app.processEvents()
     targets = {"main": window, "obs": window.docks["obs"], "queue": window, "script": window,
+               "devices": window.docks["devices"],
                "prompter": window.prompter_control.prompter}
     if name not in targets:
         print(f"unknown window: {name} (known: {', '.join(targets)})", file=sys.stderr)

@@ -1,0 +1,32 @@
+"""The devices panel on a video file standing in for the camera: preview frames and the checklist's fixes."""
+
+from __future__ import annotations
+
+from liveconsole.core.checks import Verdict
+from tests.helpers.videos import CASES, write_video
+
+
+def test_the_preview_shows_frames_from_the_chosen_source(demo_window, qtbot, tmp_path):
+    panel = demo_window.devices_panel
+    panel.form.cameraSource.setEditText(str(write_video(tmp_path / "normal.avi", CASES["normal"])))
+    panel.toggle_camera()
+    qtbot.waitUntil(lambda: panel._last_frame >= 0, timeout=15000)
+    assert not panel.form.preview.pixmap().isNull()
+    assert "1280×720" in panel.form.cameraStats.text()
+    panel.close_camera()
+
+
+def test_a_dark_picture_fails_with_a_fix_in_the_ui_language(demo_window, qtbot, tmp_path, monkeypatch):
+    from liveconsole.devices.runner import CheckOptions
+
+    panel = demo_window.devices_panel
+    panel.check_options = lambda camera, audio_in: CheckOptions(camera=camera, audio_in=None, audio_out=None,
+                                                                obs_url=None, seconds=1.5)
+    panel.form.cameraSource.setEditText(str(write_video(tmp_path / "dark.avi", CASES["dark"])))
+    with qtbot.waitSignal(panel.report_ready, timeout=30000) as done:
+        panel.run_check()
+    report = done.args[0]
+    assert report.item("camera.brightness").verdict is Verdict.FAIL
+    rows = {panel.form.checklist.item(r, 0).text(): panel.form.checklist.item(r, 3).text()
+            for r in range(panel.form.checklist.rowCount())}
+    assert "画面过暗" in rows["camera.brightness"]
