@@ -74,6 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--db", dest="sub_db")
     check.add_argument("--session", help="save the report with this session")
 
+    serve = commands.add_parser("serve", help="run the loopback ingest API for a session without a window")
+    serve.add_argument("--session", required=True)
+    serve.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    serve.add_argument("--db", dest="sub_db")
+    metrics = commands.add_parser("metrics", help="live metrics").add_subparsers(dest="action", required=True)
+    summary = metrics.add_parser("summary", help="derived metrics and pace of a session")
+    summary.add_argument("--session", required=True)
+    summary.add_argument("--json", action="store_true", help="print one JSON object (the only format)")
+    summary.add_argument("--db", dest="sub_db")
+
     shot = commands.add_parser("screenshot", help="render a window offscreen to a PNG")
     shot.add_argument("window", choices=("main", "obs", "queue", "prompter", "script", "devices"))
     shot.add_argument("--obs", dest="sub_obs")
@@ -290,6 +300,56 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.verdict is Verdict.FAIL else EXIT_OK
 
 
+def _session_or_exit(args: argparse.Namespace):
+    from liveconsole.workspace import UnknownSession, Workspace
+
+    workspace = Workspace.open(_db(args))
+    try:
+        return workspace, workspace.session_named(args.session)
+    except UnknownSession:
+        workspace.close()
+        print(f"liveconsole: no session named {args.session}", file=sys.stderr)
+        return None, None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """A collector PC: the ingest API until SIGINT/SIGTERM; the first stdout line says where and with what token."""
+    import signal
+    import threading
+
+    from liveconsole.sources.serve import serve
+    from liveconsole.store.metrics import MetricStore
+
+    workspace, session = _session_or_exit(args)
+    if workspace is None:
+        return EXIT_BAD_INPUT
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda _signum, _frame: stop.set())
+    try:
+        saved = serve(MetricStore(workspace.db), session.id, stop=stop, announce=lambda info: _emit(info) or
+                      sys.stdout.flush(), port=args.port)
+    finally:
+        workspace.close()
+    _emit({"saved": saved})
+    return EXIT_OK
+
+
+def _metrics_summary(args: argparse.Namespace) -> int:
+    from liveconsole.core.metrics import PacePlan, summarize
+    from liveconsole.store.metrics import MetricStore
+
+    workspace, session = _session_or_exit(args)
+    if workspace is None:
+        return EXIT_BAD_INPUT
+    try:
+        samples = MetricStore(workspace.db).samples(session.id)
+    finally:
+        workspace.close()
+    _emit(summarize(samples, PacePlan.from_session(session)).as_json())
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "session":
@@ -302,6 +362,10 @@ def main(argv: list[str] | None = None) -> int:
         return _script(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "metrics":
+        return _metrics_summary(args)
     from liveconsole import app
 
     launch = app.Launch(db=_db(args), demo=args.demo or getattr(args, "sub_demo", False), language=args.lang,

@@ -67,6 +67,14 @@ class ImportCode(enum.Enum):
     DURATION_MISMATCH = "duration_mismatch"  # field, range_s, duration_s (the time range is used)
     TIME_OVERLAP = "time_overlap"  # field, previous_row (starts before the row before ends)
     NOT_IN_LINEUP = "not_in_lineup"  # field, product (a link number, SKU or title as written)
+    # --- metric trend exports (分钟级趋势): the table ----------------------------------
+    NO_TREND_HEADER = "no_trend_header"  # rows_scanned
+    MISSING_TIME_COLUMN = "missing_time_column"  # expected (the accepted names, 、-joined)
+    NO_TREND_ROWS = "no_trend_rows"  # -
+    # --- metric trend exports: warnings ---------------------------------------------------
+    TREND_COLUMN_IGNORED = "trend_column_ignored"  # used_column ("" when no figure has such a column,
+    #                                                else the column read for the same figure)
+    INCREMENTS_SUMMED = "increments_summed"  # field (per-minute values, added up into running totals)
 
     @property
     def is_warning(self) -> bool:
@@ -86,6 +94,8 @@ _WARNINGS = frozenset(
         ImportCode.DURATION_MISMATCH,
         ImportCode.TIME_OVERLAP,
         ImportCode.NOT_IN_LINEUP,
+        ImportCode.TREND_COLUMN_IGNORED,
+        ImportCode.INCREMENTS_SUMMED,
     }
 )
 

@@ -11,7 +11,9 @@ from sqlalchemy import (
     BigInteger,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Numeric,
@@ -186,6 +188,34 @@ class ProductScriptRow(Base):
     benefits: Mapped[list[str]] = mapped_column(JSON, default=list)
     price_anchor: Mapped[list[str]] = mapped_column(JSON, default=list)
     call_to_action: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class MetricSampleRow(Base):
+    """One live-metric sample as a source delivered it (core.metrics.Sample); NULL is "not known".
+
+    Rows are only ever added: samples at the same time are merged when read, later rows winning."""
+
+    __tablename__ = "metric_samples"
+    __table_args__ = (Index("ix_metric_samples_session_id_t", "session_id", "t"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    t: Mapped[datetime] = mapped_column(UtcDateTime)
+    source: Mapped[str] = mapped_column(String(32), default="")
+    online: Mapped[int | None] = mapped_column(BigInteger)
+    uv: Mapped[int | None] = mapped_column(BigInteger)
+    pv: Mapped[int | None] = mapped_column(BigInteger)
+    new_followers: Mapped[int | None] = mapped_column(BigInteger)
+    likes: Mapped[int | None] = mapped_column(BigInteger)
+    comments: Mapped[int | None] = mapped_column(BigInteger)
+    shares: Mapped[int | None] = mapped_column(BigInteger)
+    product_exposures: Mapped[int | None] = mapped_column(BigInteger)
+    product_clicks: Mapped[int | None] = mapped_column(BigInteger)
+    orders: Mapped[int | None] = mapped_column(BigInteger)
+    items: Mapped[int | None] = mapped_column(BigInteger)
+    buyers: Mapped[int | None] = mapped_column(BigInteger)
+    gmv: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    avg_watch_s: Mapped[float | None] = mapped_column(Float)
 
 
 metadata = Base.metadata
