@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+
 import subprocess
 import sys
 from pathlib import Path
@@ -117,9 +120,13 @@ def test_integrity_ok_is_false_for_a_damaged_sqlite_file(tmp_path):
     assert not path.with_name("damaged.db-wal").exists()  # the last close folded the WAL in
     data = bytearray(path.read_bytes())
     page = 4096
-    # Scribble over an index page in the middle of the file, leaving the header and schema intact.
-    middle = (len(data) // page // 2) * page
-    data[middle + 100 : middle + 400] = b"\xa5" * 300
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        (root,) = raw.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions'"
+        ).fetchone()
+    # Scribble over the sessions name index (all but its page header), whatever the schema's layout.
+    start = (root - 1) * page
+    data[start + 8 : start + page] = b"\xa5" * (page - 8)
     path.write_bytes(bytes(data))
     with Database(f"sqlite:///{path}") as db:
         assert not db.integrity_ok()
