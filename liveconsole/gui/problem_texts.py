@@ -81,6 +81,12 @@ _REASONS = {
     ImportCode.DURATION_MISMATCH: QT_TRANSLATE_NOOP("Problems", "the length differs from the time range; the range is used"),
     ImportCode.TIME_OVERLAP: QT_TRANSLATE_NOOP("Problems", "starts before the segment on row %1 ends"),
     ImportCode.NOT_IN_LINEUP: QT_TRANSLATE_NOOP("Problems", "“%1” is not in this session's lineup yet"),
+    ImportCode.NO_TREND_HEADER: QT_TRANSLATE_NOOP(
+        "Problems", "no header row in the first %1 rows (columns such as 时间 and 在线人数 were expected)"),
+    ImportCode.MISSING_TIME_COLUMN: QT_TRANSLATE_NOOP("Problems", "no time column (one of: %1)"),
+    ImportCode.NO_TREND_ROWS: QT_TRANSLATE_NOOP("Problems", "the table has no data rows"),
+    ImportCode.TREND_COLUMN_IGNORED: QT_TRANSLATE_NOOP("Problems", "this column is not imported"),
+    ImportCode.INCREMENTS_SUMMED: QT_TRANSLATE_NOOP("Problems", "per-minute values, added up into running totals"),
 }
 
 
@@ -120,6 +126,7 @@ def reason(problem: ImportProblem) -> str:
         ImportCode.UNREADABLE: "reason", ImportCode.UNSAFE_XML: "reason",
         ImportCode.ARCHIVE_TOO_LARGE: "reason", ImportCode.NO_HEADER: "rows_scanned",
         ImportCode.NO_SCRIPT_HEADER: "rows_scanned", ImportCode.MISSING_SEGMENT_COLUMN: "expected",
+        ImportCode.NO_TREND_HEADER: "rows_scanned", ImportCode.MISSING_TIME_COLUMN: "expected",
         ImportCode.MISSING_TITLE_COLUMN: "expected", ImportCode.INVALID_VALUE: "core_code",
         ImportCode.SUSPICIOUS_VALUE: "core_code",
     }.get(code)

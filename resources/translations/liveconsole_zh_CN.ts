@@ -1013,6 +1013,26 @@
         <translation>「%1」尚未加入本场排品</translation>
     </message>
     <message>
+        <source>no header row in the first %1 rows (columns such as 时间 and 在线人数 were expected)</source>
+        <translation>前 %1 行中没有表头（应有 时间、在线人数 等列）</translation>
+    </message>
+    <message>
+        <source>no time column (one of: %1)</source>
+        <translation>缺少时间列（可用列名：%1）</translation>
+    </message>
+    <message>
+        <source>the table has no data rows</source>
+        <translation>表中没有数据行</translation>
+    </message>
+    <message>
+        <source>this column is not imported</source>
+        <translation>此列未导入</translation>
+    </message>
+    <message>
+        <source>per-minute values, added up into running totals</source>
+        <translation>该列为每分钟数值，已累加为累计值</translation>
+    </message>
+    <message>
         <source>; open it in Excel and save it as .xlsx</source>
         <translation>；请用 Excel 打开并另存为 .xlsx</translation>
     </message>
