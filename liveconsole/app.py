@@ -41,17 +41,15 @@ def build(launch: Launch, offscreen: bool = False):
     """Create the application and the main window; the store opens after the first paint."""
     _prepare_environment(offscreen)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from liveconsole.core.preparation import Preparation
+    from liveconsole.gui.application import create_application
     from liveconsole.gui.i18n import Translators, resolve_language
     from liveconsole.gui.mainwindow import MainWindow
     from liveconsole.gui.taskman import TaskManager
     from liveconsole.store.settings import Settings, default_path
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("LiveConsole")
-    app.setOrganizationName("LiveConsole")
+    app = create_application(sys.argv[:1])
     demo_dir = tempfile.mkdtemp(prefix="liveconsole-demo-") if launch.demo else None
     settings_path = launch.settings_path
     if settings_path is None:
@@ -105,8 +103,8 @@ def _build_live_room(window, prep, settings):
     window.set_panel("script", script_panel)
     window.script_panel = script_panel
     script_panel.script_edited.connect(lambda script: _save_script(window, script))
-    script_panel.import_requested.connect(lambda: _ask_script_file(window, export=False))
-    script_panel.export_requested.connect(lambda: _ask_script_file(window, export=True))
+    script_panel.import_requested.connect(lambda: window.ask_script_file(export=False))
+    script_panel.export_requested.connect(lambda: window.ask_script_file(export=True))
     window.prompter_control = PrompterControl(window, room, settings, keymap, lambda: segment_view(room))
     _add_settings_page(window, settings, keymap)
     _add_devices_panel(window, settings)
@@ -163,50 +161,6 @@ def _save_script(window, script) -> None:
         return
     window.state["tasks"].run(lambda: workspace.scripts.save_script(session.id, script), lambda _r: None,
                               lambda exc: window.form.statusbar.showMessage(str(exc)))
-
-
-def _ask_script_file(window, export: bool) -> None:
-    from pathlib import Path
-
-    from PySide6.QtWidgets import QFileDialog
-
-    session = window.prep.session
-    if window.workspace is None or session is None:
-        return
-    title = window.tr("Script")
-    if export:
-        path, _ = QFileDialog.getSaveFileName(window, title, "script.xlsx", "Excel / CSV (*.xlsx *.csv)")
-        if path:
-            window.state["tasks"].run(lambda: window.workspace.export_script(Path(path), session.name),
-                                      lambda count: window.form.statusbar.showMessage(path, 8000),
-                                      lambda exc: window.form.statusbar.showMessage(str(exc)))
-        return
-    path, _ = QFileDialog.getOpenFileName(window, title, "", "Excel / CSV (*.xlsx *.xlsm *.csv)")
-    if path:
-        import_script_file(window, Path(path))
-
-
-def import_script_file(window, path) -> None:
-    """Import a script for the shown session; on a bad file the error list shows and nothing changes."""
-    from liveconsole.gui.dialogs import ImportErrorsDialog
-    from liveconsole.gui.problem_texts import failure_text
-
-    session = window.prep.session
-    workspace = window.workspace
-
-    def done(outcome) -> None:
-        window.room.set_script(outcome.result.script)
-        window.script_panel.refresh()
-        window.form.statusbar.showMessage(path.name, 8000)
-
-    def failed(exc) -> None:
-        problems = getattr(exc, "problems", None)
-        if problems:
-            window.script_errors = ImportErrorsDialog(str(path), list(problems), window)
-            window.script_errors.show()
-        window.form.statusbar.showMessage(failure_text(path, exc))
-
-    window.state["tasks"].run(lambda: workspace.import_script(path, session.name), done, failed)
 
 
 def _apply_cue_policy(room, settings) -> None:

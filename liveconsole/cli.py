@@ -155,17 +155,13 @@ def _session_create(args: argparse.Namespace) -> int:
 
 
 def _session_events(args: argparse.Namespace) -> int:
-    from liveconsole.workspace import UnknownSession, Workspace
-
-    workspace = Workspace.open(_db(args))
+    workspace, session = _session_or_exit(args)
+    if workspace is None:
+        return EXIT_BAD_INPUT
     try:
-        session = workspace.session_named(args.session)
-        for event in workspace.events.events(session.id):  # type: ignore[arg-type]
+        for event in workspace.events.events(session.id):
             _emit({"seq": event.seq, "type": event.type, "wall_time": event.wall_time.isoformat(),
                    "mono_ns": event.mono_ns, "payload": event.payload})
-    except UnknownSession:
-        print(f"liveconsole: no session named {args.session}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     finally:
         workspace.close()
     return EXIT_OK
@@ -271,14 +267,8 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     workspace = session = None
     if args.session:  # looked up before the check, so a typo costs no seven seconds
-        from liveconsole.workspace import UnknownSession, Workspace
-
-        workspace = Workspace.open(_db(args))
-        try:
-            session = workspace.session_named(args.session)
-        except UnknownSession:
-            workspace.close()
-            print(f"liveconsole: no session named {args.session}", file=sys.stderr)
+        workspace, session = _session_or_exit(args)
+        if workspace is None:
             return EXIT_BAD_INPUT
     try:
         _app, _tr = _install_texts(args)

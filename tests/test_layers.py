@@ -53,3 +53,20 @@ def test_adapters_import_without_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_only_the_gui_package_imports_qt_widgets_or_pyqtgraph():
+    """Checked in the source, function-level imports included: the import-linter sees only top-level packages."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "liveconsole").rglob("*.py")):
+        if "gui" in path.relative_to(ROOT / "liveconsole").parts[:1]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                if name.startswith(("PySide6.QtWidgets", "PySide6.QtGui", "pyqtgraph")):
+                    offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    assert offenders == []

@@ -68,8 +68,15 @@ class DevicesPanel(QWidget):
         self.meter_timer.setInterval(40)
         self.meter_timer.timeout.connect(self._show_level)
         self._last_frame = -1
+        self._listed = False
         self.retranslate()
-        QTimer.singleShot(0, self.refresh_devices)
+
+    def showEvent(self, event) -> None:
+        # Probing cameras loads OpenCV: done the first time the dock is looked at, not at start-up.
+        if not self._listed:
+            self._listed = True
+            QTimer.singleShot(0, self.refresh_devices)
+        super().showEvent(event)
 
     # devices ---------------------------------------------------------------------------------
     def refresh_devices(self) -> None:
@@ -157,7 +164,7 @@ class DevicesPanel(QWidget):
             self.tasks.run(meter.stop, lambda _r: None, lambda _e: None)
             self.form.meterButton.setText(QCoreApplication.translate("DevicesPanel", "Meter"))
             return
-        from liveconsole.devices.audio import AudioError, Meter
+        from liveconsole.devices.audio import Meter
 
         device = self.form.micSource.currentData()
 
@@ -176,7 +183,6 @@ class DevicesPanel(QWidget):
                               .replace("%1", str(exc)))
 
         self.tasks.run(start, started, failed)
-        _ = AudioError  # its message is shown by `failed`
 
     def _show_level(self) -> None:
         meter = self.meter

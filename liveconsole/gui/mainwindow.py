@@ -175,6 +175,16 @@ class MainWindow(QMainWindow):
     def _imported(self, outcome) -> None:
         self._show_snapshot(outcome.snapshot)
 
+    def ask_script_file(self, export: bool) -> None:
+        """The script panel's import/export: the same path as products, for the shown session."""
+        session = self._session_name()
+        if self.workspace is None or session is None:
+            return
+        if export:
+            self.transfer.ask_export(session, self.settings["last_import_dir"], script=True)
+        else:
+            self.transfer.ask_import(session, self.settings["last_import_dir"], script=True)
+
     def new_session(self) -> None:
         if self.workspace is None:
             return

@@ -448,7 +448,6 @@ class QueuePanel(QWidget):
         return None if seconds is None else QCoreApplication.translate("QueuePanel", "Flash sale %1").replace("%1", mmss(seconds))
 
     def toggle_flash_sale(self) -> None:
-        timers = self.room.timers
         self.room.go_live()
         timers = self.room.timers
         try:

@@ -30,24 +30,30 @@ class Transfer(QObject):
         self._window = window
         self.error_dialog: ImportErrorsDialog | None = None
 
-    def ask_import(self, session: str | None, start_dir: str = "") -> None:
-        path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import products"), start_dir, FILTER)
+    def ask_import(self, session: str | None, start_dir: str = "", script: bool = False) -> None:
+        title = self.tr("Import script") if script else self.tr("Import products")
+        path, _ = QFileDialog.getOpenFileName(self._window, title, start_dir, FILTER)
         if path:
-            self.import_file(Path(path), session)
+            self.import_file(Path(path), session, script)
 
-    def ask_export(self, session: str | None, start_dir: str = "") -> None:
-        name = "lineup.xlsx" if session else "products.xlsx"
+    def ask_export(self, session: str | None, start_dir: str = "", script: bool = False) -> None:
+        name = "script.xlsx" if script else ("lineup.xlsx" if session else "products.xlsx")
         path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export"), str(Path(start_dir) / name),
                                               FILTER)
         if path:
-            self.export_file(Path(path), session)
+            self.export_file(Path(path), session, script)
 
-    def import_file(self, path: Path, session: str | None) -> None:
+    def import_file(self, path: Path, session: str | None, script: bool = False) -> None:
+        """Products (a lineup when `session` is given), or the session's script when `script`."""
         workspace = self._workspace()
         self.started.emit(self.tr("Importing %1…").replace("%1", path.name))
+        load = workspace.import_script if script else workspace.import_products  # type: ignore[attr-defined]
 
         def done(outcome) -> None:
-            text = self.tr("Imported %n product(s) from %1", "", outcome.imported).replace("%1", path.name)
+            if script:
+                text = self.tr("Imported %n segment(s) from %1", "", outcome.imported).replace("%1", path.name)
+            else:
+                text = self.tr("Imported %n product(s) from %1", "", outcome.imported).replace("%1", path.name)
             if outcome.result.encoding:
                 text += " · " + self.tr("encoding %1").replace("%1", outcome.result.encoding)
             if outcome.warnings:
@@ -62,16 +68,20 @@ class Transfer(QObject):
                 self.error_dialog.show()
             self.failed.emit(failure_text(path, exc))
 
-        self._tasks.run(lambda: workspace.import_products(path, session), done, error)  # type: ignore[attr-defined]
+        self._tasks.run(lambda: load(path, session), done, error)
 
-    def export_file(self, path: Path, session: str | None) -> None:
+    def export_file(self, path: Path, session: str | None, script: bool = False) -> None:
         workspace = self._workspace()
         self.started.emit(self.tr("Exporting %1…").replace("%1", path.name))
+        save = workspace.export_script if script else workspace.export_products  # type: ignore[attr-defined]
 
         def done(count: int) -> None:
-            self.succeeded.emit(self.tr("Exported %n product(s) to %1", "", count).replace("%1", str(path)))
+            if script:
+                self.succeeded.emit(self.tr("Exported %n segment(s) to %1", "", count).replace("%1", str(path)))
+            else:
+                self.succeeded.emit(self.tr("Exported %n product(s) to %1", "", count).replace("%1", str(path)))
 
         def error(exc: BaseException) -> None:
             self.failed.emit(failure_text(path, exc))
 
-        self._tasks.run(lambda: workspace.export_products(path, session), done, error)  # type: ignore[attr-defined]
+        self._tasks.run(lambda: save(path, session), done, error)

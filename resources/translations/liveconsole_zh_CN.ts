@@ -1806,12 +1806,20 @@
         <translation>导入商品</translation>
     </message>
     <message>
+        <source>Import script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n segment(s) from %1</source>
+        <translation><numerusform>已从 %1 导入 %n 个环节</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Imported %n product(s) from %1</source>
@@ -1828,6 +1836,10 @@
     <message>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n segment(s) to %1</source>
+        <translation><numerusform>已导出 %n 个环节到 %1</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Exported %n product(s) to %1</source>
@@ -1859,13 +1871,6 @@
     <message>
         <source>Move %1</source>
         <translation>移动「%1」</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Script</source>
-        <translation>脚本</translation>
     </message>
 </context>
 </TS>

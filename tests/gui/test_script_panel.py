@@ -102,12 +102,20 @@ def test_before_live_a_segment_length_is_edited_in_place_and_saved(demo_window, 
 
 
 def test_importing_a_bad_script_lists_the_problems_and_keeps_the_script(demo_window, qtbot, tmp_path):
-    from liveconsole import app as root
-
     bad = tmp_path / "bad.csv"
     bad.write_text("时间,环节,时长\n20:00,开场,abc\n", encoding="utf-8")
     before = demo_window.room.timeline.script
-    root.import_script_file(demo_window, bad)
-    qtbot.waitUntil(lambda: getattr(demo_window, "script_errors", None) is not None, timeout=5000)
-    assert demo_window.script_errors.form.problemTable.rowCount() >= 1
+    with qtbot.waitSignal(demo_window.transfer.failed, timeout=5000):
+        demo_window.transfer.import_file(bad, demo_window.prep.session.name, script=True)
+    assert demo_window.transfer.error_dialog.form.problemTable.rowCount() >= 1
     assert demo_window.room.timeline.script == before
+
+
+def test_importing_a_script_from_the_panel_replaces_the_script_before_live(demo_window, qtbot, tmp_path):
+    good = tmp_path / "short.csv"
+    good.write_text("时间,环节,时长,内容\n20:00,开场,5分钟,欢迎\n20:05,收尾,5分钟,下播\n", encoding="utf-8")
+    with qtbot.waitSignal(demo_window.transfer.succeeded, timeout=5000) as said:
+        demo_window.transfer.import_file(good, demo_window.prep.session.name, script=True)
+    qtbot.waitUntil(lambda: len(demo_window.room.timeline.script) == 2, timeout=5000)
+    assert "2" in said.args[0]
+    assert demo_window.script_panel.form.table.item(1, 1).text() == "收尾"
