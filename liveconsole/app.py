@@ -62,12 +62,16 @@ def build(launch: Launch, offscreen: bool = False):
     tasks = TaskManager()
     prep = Preparation()
     window = MainWindow(prep, tasks, settings, translators)
-    window.state = {"demo_dir": demo_dir, "tasks": tasks, "obs": None, "card": None, "obs_url": launch.obs_url}
+    window.state = {"demo_dir": demo_dir, "tasks": tasks, "obs": None, "card": None, "obs_url": launch.obs_url,
+                    "ingest": None}
     room = _build_live_room(window, prep, settings)
 
     def opened(result) -> None:
+        from liveconsole.core.dashboard import ObservedLog
+
         workspace, snapshot = result
-        room.log = workspace.events
+        room.log = ObservedLog(workspace.events)
+        room.log.appended.connect(window.metrics_panel.logged)
         window.open_workspace(workspace, snapshot)
 
     def failed(exc: BaseException) -> None:
@@ -76,6 +80,7 @@ def build(launch: Launch, offscreen: bool = False):
     QTimer.singleShot(0, lambda: tasks.run(
         lambda: _open_store(launch, demo_dir, settings["last_session"]), opened, failed))
     QTimer.singleShot(0, lambda: _start_obs(window, launch, settings, tasks))
+    QTimer.singleShot(0, lambda: start_ingest(window, settings))
     return app, window
 
 
@@ -106,6 +111,7 @@ def _build_live_room(window, prep, settings):
     script_panel.import_requested.connect(lambda: window.ask_script_file(export=False))
     script_panel.export_requested.connect(lambda: window.ask_script_file(export=True))
     window.prompter_control = PrompterControl(window, room, settings, keymap, lambda: segment_view(room))
+    _add_metrics_panel(window, settings, keymap, room)
     _add_settings_page(window, settings, keymap)
     _add_devices_panel(window, settings)
     _apply_cue_policy(room, settings)
@@ -122,6 +128,61 @@ def _build_live_room(window, prep, settings):
                    prep.lineup.events.reset):
         signal.connect(lambda _event: room.preview_lineup(list(prep.lineup)))
     return room
+
+
+def _add_metrics_panel(window, settings, keymap, room) -> None:
+    """The dashboard follows the shown session; its alerts go to the prompter; sources feed its inbox."""
+    from liveconsole.core.dashboard import Dashboard
+    from liveconsole.core.prompter import AlertKind
+    from liveconsole.gui.metrics_panel import MetricsPanel
+
+    panel = MetricsPanel(Dashboard(), settings, keymap, window.state["tasks"])
+    window.set_panel("metrics", panel)
+    window.metrics_panel = panel
+    panel.alert_to_prompter.connect(lambda text: room.alerts.send(AlertKind.TEXT, text))
+    panel.health = lambda: window.obs_panel.verdict if window.obs_panel is not None else None
+
+    def import_trend() -> None:
+        session = window.prep.session
+        if window.workspace is not None and session is not None:
+            window.transfer.ask_import_trend(session.name, settings["last_import_dir"])
+
+    panel.trend_import_requested.connect(import_trend)
+
+    def show(snapshot) -> None:
+        from liveconsole.core.metrics import PacePlan
+        from liveconsole.sources.inbox import SampleRecorder
+        from liveconsole.sources.simulator import lineup_prices
+
+        session = snapshot.session
+        if session is None or session.id is None or window.workspace is None:
+            panel.open_session(None, [], None, [], None)
+            return
+        panel.open_session(session.id, snapshot.samples, PacePlan.from_session(session), snapshot.events,
+                           SampleRecorder(window.workspace.metrics, session.id), lineup_prices(snapshot.lineup))
+
+    window.snapshot_shown.connect(show)
+
+
+def start_ingest(window, settings) -> None:
+    """The loopback ingest API for browser extensions and scripts, when switched on in the settings."""
+    from liveconsole.sources.ingest import SOURCE, IngestServer, new_token
+
+    panel = window.metrics_panel
+    if not settings["ingest_enabled"]:
+        return
+    if len(settings["ingest_token"]) < 16:
+        settings["ingest_token"] = new_token()
+        settings.save()
+    try:
+        server = IngestServer(lambda samples: panel.inbox.offer(SOURCE, samples), port=settings["ingest_port"],
+                              token=settings["ingest_token"])
+    except OSError as exc:
+        panel.ingest_error = exc.strerror or str(exc)
+        return
+    server.start()
+    window.state["ingest"] = server
+    panel.ingest_url = server.url
 
 
 def _add_devices_panel(window, settings) -> None:
@@ -219,6 +280,7 @@ def _add_settings_page(window, settings, keymap) -> None:
         window.settings_page.saved.connect(window.queue_panel.retranslate)
         window.settings_page.saved.connect(lambda: _apply_cue_policy(window.room, settings))
         window.settings_page.saved.connect(window.script_panel.refresh)
+        window.settings_page.saved.connect(window.metrics_panel.apply_settings)
         window.settings_page.show()
 
     window.form.actionKeysAndPrompter.triggered.connect(open_page)
@@ -268,9 +330,29 @@ def _start_obs(window, launch: Launch, settings, tasks) -> None:
         window.obs_panel = panel
         window.state["obs"] = (client, bridge)
         bridge.snapshot_changed.connect(lambda snap: _start_card(window, client, bridge, settings, snap))
+        bridge.scene_changed.connect(lambda change: _scene_changed(window, change))
         client.start()
 
     tasks.run(lambda: load_password(host, port), start, lambda _exc: start(None))
+
+
+def _save_figures(window) -> None:
+    """The last second's figures, before the store closes."""
+    panel = window.metrics_panel
+    panel.drain()
+    window.state["tasks"].wait()
+    if panel.recorder is not None and window.workspace is not None:
+        try:
+            panel.recorder.flush()
+        except Exception as exc:  # noqa: BLE001 - the database is away: say so, then close
+            print(f"figures not saved: {exc}", file=sys.stderr)
+
+
+def _scene_changed(window, change) -> None:
+    from liveconsole.core.obs import SceneRole
+
+    if change.role is SceneRole.PROGRAM:
+        window.room.scene_switched(change.scene)
 
 
 def _close(window) -> None:
@@ -280,7 +362,11 @@ def _close(window) -> None:
         window.queue_panel.ticker.stop()
         window.script_panel.ticker.stop()
         window.devices_panel.close()
+        window.metrics_panel.stop()
         window.prompter_control.close()
+    if window.state["ingest"] is not None:
+        window.state["ingest"].close()  # returns once every acknowledged sample is in the inbox
+    _save_figures(window)
     if window.state["obs"] is not None:
         client, bridge = window.state["obs"]
         bridge.detach()
@@ -377,6 +463,52 @@ def _stage_device_check(app, window, timeout_s: float) -> None:
     _wait_until(app, lambda: False, 0.5)  # a few more preview frames and meter readings
 
 
+def _stage_metrics(app, window) -> None:
+    """Six simulated hours of the demo session: traffic waves, pushes, flash sales, a few scene switches
+    and an incident on the time axis, the alerts that hold at the end."""
+    from datetime import timedelta
+
+    from liveconsole.core.dashboard import Marker, MarkerKind
+    from liveconsole.core.metrics import PacePlan
+    from liveconsole.sources.simulator import AudienceModel, SimEventKind, demo_events, simulate
+
+    panel, session = window.metrics_panel, window.prep.session
+    dock = window.docks["metrics"]
+    dock.setFloating(True)
+    dock.resize(1400, 900)
+    seconds = 6 * 3600
+    start = session.planned_start
+    events = demo_events(seconds, seed=7)
+    # A room that sells a little slower than its plan: the question of the night is how far behind.
+    samples = simulate(7, start, seconds, events, AudienceModel(buy_rate=0.024))
+    lineup = list(window.prep.lineup)
+    markers, pushed = [], 0
+    for event in events:
+        at = start + timedelta(seconds=event.at_s)
+        if event.kind is SimEventKind.PUSH and lineup:
+            product = lineup[pushed % len(lineup)]
+            pushed += 1
+            markers.append(Marker(at, MarkerKind.PUSH, (("link_no", str(product.link_no or "")),
+                                                          ("title", product.title))))
+        elif event.kind is SimEventKind.FLASH_SALE:
+            markers.append(Marker(at, MarkerKind.FLASH_SALE, (("seconds", str(int(event.duration_s))),)))
+    scenes = (("开场", 0), ("主推特写", 1_800), ("福袋", 5_400), ("主推特写", 9_000), ("稍后回来", 13_500),
+              ("主推特写", 13_800), ("收尾", 20_700))
+    markers += [Marker(start + timedelta(seconds=s), MarkerKind.SCENE, (("scene", name),)) for name, s in scenes]
+    markers.append(Marker(start + timedelta(seconds=13_440), MarkerKind.INCIDENT,
+                          (("type", "stream_down"), ("note", "推流中断 40 秒"))))
+    panel.open_session(session.id, samples, PacePlan.from_session(session), [], None)
+    panel.dashboard.markers = sorted(markers, key=lambda marker: marker.t)
+    panel.dashboard.events.reset.emit(None)
+    panel.now = lambda: samples[-1].t
+    panel.tick()
+    panel.form.quickEntry.setText("gmv 62.7w 在线 3500 订单 1280")
+    dock.raise_()
+    app.processEvents()
+    panel.refresh_chart()
+    _wait_until(app, lambda: False, 0.3)
+
+
 def _obs_ready(window) -> bool:
     from liveconsole.core.obs import ConnectionState
 
@@ -407,6 +539,8 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
         window.docks["script"].raise_()
         if window.store_error is None:
             _stage_live_session(window)
+    if name == "metrics" and window.store_error is None:
+        _stage_metrics(app, window)
     if name == "prompter":
         if window.store_error is None:
             _stage_live_session(window)
@@ -417,7 +551,7 @@ def screenshot(name: str, out: Path, launch: Launch, timeout_s: float = 30.0) ->
         window.room.alerts.send(AlertKind.LUCKY_BAG)
         app.processEvents()
     targets = {"main": window, "obs": window.docks["obs"], "queue": window, "script": window,
-               "devices": window.docks["devices"],
+               "devices": window.docks["devices"], "metrics": window.docks["metrics"],
                "prompter": window.prompter_control.prompter}
     if name not in targets:
         print(f"unknown window: {name} (known: {', '.join(targets)})", file=sys.stderr)

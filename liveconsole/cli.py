@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--db", dest="sub_db")
 
     shot = commands.add_parser("screenshot", help="render a window offscreen to a PNG")
-    shot.add_argument("window", choices=("main", "obs", "queue", "prompter", "script", "devices"))
+    shot.add_argument("window", choices=("main", "obs", "queue", "prompter", "script", "devices", "metrics"))
     shot.add_argument("--obs", dest="sub_obs")
     shot.add_argument("out", type=Path)
     shot.add_argument("--demo", action="store_true", dest="sub_demo")

@@ -38,6 +38,7 @@ class Snapshot:
     lineup: list[Product]
     events: list = field(default_factory=list)  # the session's event log, to resume its live room
     script: object = None  # core.script.Script of the session, None when it has none
+    samples: list = field(default_factory=list)  # the session's live-metric samples (core.metrics.Sample)
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Workspace:
     def __init__(self, db: Database) -> None:
         from liveconsole.store.clock import SystemClock
         from liveconsole.store.eventlog import SqlEventLog
+        from liveconsole.store.metrics import MetricStore
         from liveconsole.store.repositories import ProductStore, SessionStore
         from liveconsole.store.scripts import ScriptStore
 
@@ -63,6 +65,7 @@ class Workspace:
         self.products = ProductStore(db)
         self.sessions = SessionStore(db)
         self.events = SqlEventLog(db, SystemClock())
+        self.metrics = MetricStore(db)
 
     @classmethod
     def open(cls, url: str | None) -> Workspace:
@@ -88,7 +91,8 @@ class Workspace:
         lineup = self.sessions.lineup(session.id) if has_id else []
         events = list(self.events.events(session.id)) if has_id else []
         script = self.scripts.script(session.id) if has_id else None  # type: ignore[union-attr,arg-type]
-        return Snapshot(self.products.all_products(), sessions, session, lineup, events, script)
+        samples = self.metrics.samples(session.id) if has_id else []  # type: ignore[union-attr,arg-type]
+        return Snapshot(self.products.all_products(), sessions, session, lineup, events, script, samples)
 
     def import_products(self, path: Path, session_name: str | None = None) -> ImportOutcome:
         """All or nothing: a bad file raises ImportFailed before anything is written."""
@@ -129,6 +133,19 @@ class Workspace:
         self.scripts.save_script(session.id, result.script)  # type: ignore[arg-type]
         return ImportOutcome(result=result, snapshot=self.snapshot(session_name), lineup_session=session_name,
                              imported=len(result.script), warnings=list(result.warnings))
+
+    def import_trend(self, path: Path, session_name: str) -> ImportOutcome:
+        """A per-minute trend export into the session's samples, in one transaction or not at all."""
+        from datetime import datetime, timezone
+
+        from liveconsole.sources.trend_file import SOURCE as TREND_SOURCE, read_trend
+
+        session = self.session_named(session_name)
+        start = session.planned_start or datetime.now(timezone.utc).astimezone()
+        result = read_trend(path, start=start)
+        self.metrics.save_samples(session.id, result.samples, TREND_SOURCE)  # type: ignore[arg-type]
+        return ImportOutcome(result=result, snapshot=self.snapshot(session_name), lineup_session=session_name,
+                             imported=len(result.samples), warnings=list(result.warnings))
 
     def export_script(self, path: Path, session_name: str) -> int:
         from liveconsole.core.script import Script

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from liveconsole.core.events import Signal
 from liveconsole.core.incidents import IncidentLog
+from liveconsole.core.obs import SCENE_SWITCH
 from liveconsole.core.ports import Clock, EventLog, EventRecord
 from liveconsole.core.products import Product
 from liveconsole.core.prompter import PrompterAlerts
@@ -82,6 +83,13 @@ class LiveRoom:
             self._lineup = list(lineup)
             self.queue = ProductQueue(self._lineup, self.clock)
             self.events.queue_replaced.emit(self.queue)
+
+    def scene_switched(self, scene: str) -> bool:
+        """OBS's program scene changed: logged once the session is live (a marker on the charts)."""
+        if not self.live or self.log is None or self.session_id is None:
+            return False
+        self.log.append(self.session_id, SCENE_SWITCH, {"scene": scene})
+        return True
 
     def go_live(self) -> ProductQueue:
         """Open the queue in the log (once); every later action is logged."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import enum
 import math
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -203,7 +204,18 @@ class MetricSeries(Sequence[Sample]):
         return self._latest
 
     def value_at(self, name: str, t: datetime) -> Any:
-        return value_at(self, name, t)
+        """The last known value of a field at or before t, found in O(log n) however sparse the field."""
+        if self._dirty:
+            self._recount()
+        stamps, indices = self._known[name]
+        found = bisect.bisect_right(stamps, t.timestamp()) - 1
+        return None if found < 0 else getattr(self._samples[indices[found]], name)
+
+    def known_count(self, name: str) -> int:
+        """How many samples carry a value of this field."""
+        if self._dirty:
+            self._recount()
+        return len(self._known[name][0])
 
     def acu(self, until: datetime | None = None) -> float | None:
         """ACU from the first known online count to `until` (default: the last one)."""
@@ -275,8 +287,19 @@ class MetricSeries(Sequence[Sample]):
         self._online_first: datetime | None = None
         self._online_last: tuple[datetime, int] | None = None
         self._online_area = 0.0
-        for sample in self._samples:
+        # Per field: the times (Unix seconds) and indices of the samples that know it.
+        self._known: dict[str, tuple[array[float], array[int]]] = {name: (array("d"), array("q")) for name in FIELDS}
+        for index, sample in enumerate(self._samples):
             self._count_online(sample)
+            self._index_known(sample, index)
+
+    def _index_known(self, sample: Sample, index: int) -> None:
+        stamp = sample.t.timestamp()
+        for name in FIELDS:
+            if getattr(sample, name) is not None:
+                stamps, indices = self._known[name]
+                stamps.append(stamp)
+                indices.append(index)
 
     def _count_online(self, sample: Sample) -> None:
         online = sample.online
@@ -295,6 +318,7 @@ class MetricSeries(Sequence[Sample]):
         if self._dirty:
             return  # recounted in full on the next read
         self._count_online(sample)
+        self._index_known(sample, len(self._samples) - 1)
         if self._latest is not None:
             self._latest = replace(self._latest.merged(sample), t=sample.t)
 
@@ -321,6 +345,8 @@ def latest(samples: Sequence[Sample]) -> Sample | None:
 
 def value_at(samples: Sequence[Sample], name: str, t: datetime) -> Any:
     """The last known value of a field at or before t; None when nothing was known by then."""
+    if isinstance(samples, MetricSeries):
+        return samples.value_at(name, t)
     index = bisect.bisect_right(samples, t, key=_time) - 1
     while index >= 0:
         value = getattr(samples[index], name)

@@ -13,6 +13,8 @@ from typing import Protocol
 
 from liveconsole.core.events import Signal
 
+SCENE_SWITCH = "obs.scene"  # event log: the program scene changed while the session was live; {"scene": name}
+
 
 class ConnectionState(enum.Enum):
     """What the console shows about its OBS link. Codes only; the UI words live in the GUI."""

@@ -32,6 +32,8 @@ DESCRIPTIONS = {
     "key_script_next": QT_TRANSLATE_NOOP("Keymap", "Script: next segment"),
     "key_script_previous": QT_TRANSLATE_NOOP("Keymap", "Script: previous segment"),
     "key_cue_confirm": QT_TRANSLATE_NOOP("Keymap", "Script: confirm the waiting cue"),
+    "key_metric_entry": QT_TRANSLATE_NOOP("Keymap", "Metrics: type figures"),
+    "key_send_metric_alert": QT_TRANSLATE_NOOP("Keymap", "Metrics: send the newest alert to the prompter"),
     "obs_safe_key": QT_TRANSLATE_NOOP("Keymap", "OBS: switch to the standby scene"),
     "key_cheat_sheet": QT_TRANSLATE_NOOP("Keymap", "This list of keys"),
 }

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -39,7 +41,7 @@ class SettingsPage(QDialog):
     def __init__(self, settings: Settings, keymap: Keymap, parent=None) -> None:
         super().__init__(parent)
         self.settings, self.keymap = settings, keymap
-        self.setWindowTitle(QCoreApplication.translate("SettingsPage", "Settings — keys and prompter"))
+        self.setWindowTitle(QCoreApplication.translate("SettingsPage", "Settings — keys, prompter and metrics"))
         self.resize(640, 720)
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
@@ -107,6 +109,7 @@ class SettingsPage(QDialog):
         prompter_form.addRow(QCoreApplication.translate("SettingsPage", "Text size"), self.font_pct)
         prompter_form.addRow(QCoreApplication.translate("SettingsPage", "Talking points scroll"), self.scroll_speed)
         column.addWidget(prompter_box)
+        column.addWidget(self._metrics_box(body))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828")
         outer.addWidget(self.error)
@@ -115,6 +118,62 @@ class SettingsPage(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+
+    def _metrics_box(self, body: QWidget) -> QGroupBox:
+        """Alert thresholds, the GPM basis, and the ingest API's port and token."""
+        settings = self.settings
+        box = QGroupBox(QCoreApplication.translate("SettingsPage", "Metrics"), body)
+        form = QFormLayout(box)
+        self.gpm_basis = QComboBox(box)
+        self.gpm_basis.addItem(QCoreApplication.translate("SettingsPage", "per 1000 views (PV)"), "views")
+        self.gpm_basis.addItem(QCoreApplication.translate("SettingsPage", "per 1000 viewers (UV)"), "viewers")
+        self.gpm_basis.setCurrentIndex(max(0, self.gpm_basis.findData(settings["gpm_basis"])))
+        form.addRow(QCoreApplication.translate("SettingsPage", "GPM"), self.gpm_basis)
+        self.thresholds: dict[str, QSpinBox] = {}
+        for name, label, suffix, top in (
+                ("alert_online_drop_pct", QCoreApplication.translate("SettingsPage", "Alert: online drops within a "
+                                                                                     "minute by"), " %", 100),
+                ("alert_pace_behind_pct", QCoreApplication.translate("SettingsPage", "Alert: GMV behind plan by"),
+                 " %", 100),
+                ("alert_conversion_fall_pct", QCoreApplication.translate("SettingsPage", "Alert: conversion falls by"),
+                 " %", 100),
+                ("alert_source_silent_s", QCoreApplication.translate("SettingsPage", "Alert: a source silent for"),
+                 QCoreApplication.translate("SettingsPage", " s"), 3600)):
+            spin = QSpinBox(box)
+            spin.setRange(0, top)
+            spin.setSuffix(suffix)
+            spin.setSpecialValueText(QCoreApplication.translate("SettingsPage", "off"))
+            spin.setValue(settings[name])
+            form.addRow(label, spin)
+            self.thresholds[name] = spin
+        self.ingest_enabled = QCheckBox(QCoreApplication.translate(
+            "SettingsPage", "Accept figures from browser extensions and scripts (127.0.0.1 only)"), box)
+        self.ingest_enabled.setChecked(settings["ingest_enabled"])
+        form.addRow(self.ingest_enabled)
+        self.ingest_port = QSpinBox(box)
+        self.ingest_port.setRange(0, 65535)
+        self.ingest_port.setSpecialValueText(QCoreApplication.translate("SettingsPage", "any free port"))
+        self.ingest_port.setValue(settings["ingest_port"])
+        form.addRow(QCoreApplication.translate("SettingsPage", "Ingest port"), self.ingest_port)
+        token_row = QHBoxLayout()
+        self.ingest_token = QLineEdit(settings["ingest_token"], box)
+        self.ingest_token.setReadOnly(True)
+        self.ingest_token.setPlaceholderText(QCoreApplication.translate("SettingsPage", "made at the next start"))
+        renew = QPushButton(QCoreApplication.translate("SettingsPage", "New token"), box)
+        renew.clicked.connect(self._new_token)
+        token_row.addWidget(self.ingest_token)
+        token_row.addWidget(renew)
+        form.addRow(QCoreApplication.translate("SettingsPage", "Bearer token"), token_row)
+        note = QLabel(QCoreApplication.translate("SettingsPage", "Port and token changes take effect at the next "
+                                                                 "start."), box)
+        note.setStyleSheet("color: #757575")
+        form.addRow(note)
+        return box
+
+    def _new_token(self) -> None:
+        from liveconsole.sources.ingest import new_token
+
+        self.ingest_token.setText(new_token())
 
     def save(self) -> bool:
         chosen = {name: edit.keySequence().toString() for name, edit in self.key_edits.items()}
@@ -137,6 +196,12 @@ class SettingsPage(QDialog):
         self.settings["prompter_theme"] = self.theme.currentData()
         self.settings["prompter_font_pct"] = self.font_pct.value()
         self.settings["prompter_scroll_px_s"] = self.scroll_speed.value()
+        self.settings["gpm_basis"] = self.gpm_basis.currentData()
+        for name, spin in self.thresholds.items():
+            self.settings[name] = spin.value()
+        self.settings["ingest_enabled"] = self.ingest_enabled.isChecked()
+        self.settings["ingest_port"] = self.ingest_port.value()
+        self.settings["ingest_token"] = self.ingest_token.text()
         self.settings.save()
         self.keymap.apply()
         self.saved.emit()

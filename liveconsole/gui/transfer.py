@@ -46,15 +46,33 @@ class Transfer(QObject):
     def import_file(self, path: Path, session: str | None, script: bool = False) -> None:
         """Products (a lineup when `session` is given), or the session's script when `script`."""
         workspace = self._workspace()
-        self.started.emit(self.tr("Importing %1…").replace("%1", path.name))
         load = workspace.import_script if script else workspace.import_products  # type: ignore[attr-defined]
 
-        def done(outcome) -> None:
+        def counted(outcome) -> str:
             if script:
-                text = self.tr("Imported %n segment(s) from %1", "", outcome.imported).replace("%1", path.name)
-            else:
-                text = self.tr("Imported %n product(s) from %1", "", outcome.imported).replace("%1", path.name)
-            if outcome.result.encoding:
+                return self.tr("Imported %n segment(s) from %1", "", outcome.imported).replace("%1", path.name)
+            return self.tr("Imported %n product(s) from %1", "", outcome.imported).replace("%1", path.name)
+
+        self._import(path, lambda: load(path, session), counted)
+
+    def ask_import_trend(self, session: str, start_dir: str = "") -> None:
+        path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import trend file"), start_dir, FILTER)
+        if path:
+            self.import_trend(Path(path), session)
+
+    def import_trend(self, path: Path, session: str) -> None:
+        """A platform's per-minute trend export, added to the session's samples (all rows or none)."""
+        workspace = self._workspace()
+        self._import(path, lambda: workspace.import_trend(path, session),  # type: ignore[attr-defined]
+                     lambda outcome: self.tr("Imported %n minute(s) of figures from %1", "", outcome.imported)
+                     .replace("%1", path.name))
+
+    def _import(self, path: Path, load: Callable[[], object], counted: Callable[[object], str]) -> None:
+        self.started.emit(self.tr("Importing %1…").replace("%1", path.name))
+
+        def done(outcome) -> None:
+            text = counted(outcome)
+            if getattr(outcome.result, "encoding", None):
                 text += " · " + self.tr("encoding %1").replace("%1", outcome.result.encoding)
             if outcome.warnings:
                 text += " · " + self.tr("%n warning(s)", "", len(outcome.warnings))
@@ -68,7 +86,7 @@ class Transfer(QObject):
                 self.error_dialog.show()
             self.failed.emit(failure_text(path, exc))
 
-        self._tasks.run(lambda: load(path, session), done, error)
+        self._tasks.run(load, done, error)
 
     def export_file(self, path: Path, session: str | None, script: bool = False) -> None:
         workspace = self._workspace()

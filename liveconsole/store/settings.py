@@ -54,6 +54,8 @@ SCHEMA: tuple[Option, ...] = (
     Option("key_script_previous", str, "Ctrl+Left", "Previous script segment"),
     Option("key_cue_confirm", str, "Ctrl+Space", "Confirm the script's waiting cue"),
     Option("key_cheat_sheet", str, "F1", "Show the list of keys"),
+    Option("key_metric_entry", str, "Ctrl+M", "Type figures into the metrics quick entry"),
+    Option("key_send_metric_alert", str, "Ctrl+7", "Send the newest metric alert to the prompter"),
     Option("cue_scene_mode", str, "auto", "Scene cues: switch at once, or wait for confirmation", ("auto", "confirm")),
     Option("cue_push_mode", str, "confirm", "Product cues: push at once, or wait for confirmation",
            ("auto", "confirm")),
@@ -63,6 +65,15 @@ SCHEMA: tuple[Option, ...] = (
     Option("prompter_scroll_px_s", int, 40, "Talking points scroll speed in pixels per second"),
     Option("prompter_screen", str, "", "The screen the prompter opens on (empty: the last one)"),
     Option("prompter_fullscreen", bool, True, "Open the prompter full screen"),
+    Option("ingest_enabled", bool, True, "Accept metric samples on the loopback ingest API while the window is open"),
+    Option("ingest_port", int, 17650, "Port of the loopback ingest API (0: any free port)"),
+    Option("ingest_token", str, "", "Bearer token of the ingest API (made on first start)"),
+    Option("gpm_basis", str, "views", "What GPM divides by: views (观看次数) or viewers (观看人数)",
+           ("views", "viewers")),
+    Option("alert_online_drop_pct", int, 20, "Alert when online viewers drop more than this % within a minute"),
+    Option("alert_pace_behind_pct", int, 10, "Alert when GMV is more than this % behind the plan"),
+    Option("alert_conversion_fall_pct", int, 30, "Alert when conversion falls more than this % (10-minute windows)"),
+    Option("alert_source_silent_s", int, 60, "Alert when a source has sent nothing for this many seconds"),
 )
 _BY_NAME = {option.name: option for option in SCHEMA}
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Checks</name>
@@ -139,7 +140,7 @@
         <translation>OBS 未运行或未开启 WebSocket 服务器（工具 → WebSocket 服务器设置）</translation>
     </message>
     <message>
-        <source>OBS refused the password: enter the one in OBS's WebSocket Server Settings</source>
+        <source>OBS refused the password: enter the one in OBS&apos;s WebSocket Server Settings</source>
         <translation>OBS 密码错误：填写 OBS WebSocket 服务器设置中的密码</translation>
     </message>
     <message>
@@ -147,7 +148,7 @@
         <translation>OBS 无响应：检查 OBS 是否卡死或过载</translation>
     </message>
     <message>
-        <source>%1 is not OBS's WebSocket server: check the address and port</source>
+        <source>%1 is not OBS&apos;s WebSocket server: check the address and port</source>
         <translation>%1 不是 OBS 的 WebSocket 服务：检查地址和端口</translation>
     </message>
     <message>
@@ -346,7 +347,9 @@
     <name>ImportErrorsDialog</name>
     <message numerus="yes">
         <source>%1 could not be imported: %n problem(s). Nothing was changed.</source>
-        <translation><numerusform>%1 无法导入：共 %n 个问题，数据未做任何改动。</numerusform></translation>
+        <translation>
+            <numerusform>%1 无法导入：共 %n 个问题，数据未做任何改动。</numerusform>
+        </translation>
     </message>
     <message>
         <source>File</source>
@@ -468,6 +471,14 @@
         <translation>脚本：确认待执行的提示</translation>
     </message>
     <message>
+        <source>Metrics: type figures</source>
+        <translation>数据：快速录入</translation>
+    </message>
+    <message>
+        <source>Metrics: send the newest alert to the prompter</source>
+        <translation>数据：把最新预警发到提词器</translation>
+    </message>
+    <message>
         <source>OBS: switch to the standby scene</source>
         <translation>OBS：切到安全场景</translation>
     </message>
@@ -492,7 +503,9 @@
     </message>
     <message numerus="yes">
         <source>Remove %n product(s)</source>
-        <translation><numerusform>删除 %n 个商品</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个商品</numerusform>
+        </translation>
     </message>
     <message>
         <source>Create or choose a session first</source>
@@ -500,7 +513,9 @@
     </message>
     <message numerus="yes">
         <source>Add %n product(s) to the lineup</source>
-        <translation><numerusform>将 %n 个商品加入排品</numerusform></translation>
+        <translation>
+            <numerusform>将 %n 个商品加入排品</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 products</source>
@@ -553,7 +568,7 @@
         <translation>关于直播中控台</translation>
     </message>
     <message>
-        <source>LiveConsole %1 — the room assistant's console for live-stream selling.</source>
+        <source>LiveConsole %1 — the room assistant&apos;s console for live-stream selling.</source>
         <translation>直播中控台 %1 — 直播电商助播/中控的一屏控场工具。</translation>
     </message>
     <message>
@@ -623,6 +638,396 @@
     <message>
         <source>&amp;About LiveConsole</source>
         <translation>关于直播中控台(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPanel</name>
+    <message>
+        <source>GMV</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <source>Avg order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>GPM</source>
+        <translation>GPM</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>计划进度</translation>
+    </message>
+    <message>
+        <source>GMV: the paid order amount since the session started, as the platform counts it.</source>
+        <translation>成交额：开播以来已支付订单的金额（以平台口径为准）。</translation>
+    </message>
+    <message>
+        <source>Online viewers at the last sample.
+ACU = time-weighted mean of online viewers; PCU = the highest count.</source>
+        <translation>最近一次采样时的在线人数。
+ACU = 在线人数按时间加权的平均值；PCU = 最高在线人数。</translation>
+    </message>
+    <message>
+        <source>Items sold since the session started.</source>
+        <translation>开播以来的成交件数。</translation>
+    </message>
+    <message>
+        <source>Average order value = GMV ÷ buyers.</source>
+        <translation>客单价 = 成交额 ÷ 成交人数。</translation>
+    </message>
+    <message>
+        <source>Pace = GMV ÷ the plan&apos;s cumulative GMV at the same moment × 100.
+The plan runs straight from the planned start over the planned length to the GMV target.
+Projected finish = GMV + the last 10 minutes&apos; GMV per minute × the minutes left in the plan.</source>
+        <translation>计划进度 = 成交额 ÷ 同一时刻计划累计成交额 × 100。
+计划从计划开播时间起，在计划时长内匀速增长到成交目标。
+预计收官 = 成交额 + 近 10 分钟每分钟成交额 × 计划剩余分钟数。</translation>
+    </message>
+    <message>
+        <source>GPM = GMV × 1000 ÷ views (PV).</source>
+        <translation>GPM = 成交额 × 1000 ÷ 观看次数（PV）。</translation>
+    </message>
+    <message>
+        <source>GPM = GMV × 1000 ÷ viewers (UV).</source>
+        <translation>GPM = 成交额 × 1000 ÷ 观看人数（UV）。</translation>
+    </message>
+    <message>
+        <source>The small line: the change against 5 minutes earlier.</source>
+        <translation>下方小字：与 5 分钟前相比的变化。</translation>
+    </message>
+    <message>
+        <source>ACU</source>
+        <translation>ACU</translation>
+    </message>
+    <message>
+        <source>PCU</source>
+        <translation>PCU</translation>
+    </message>
+    <message>
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <source>Click→order</source>
+        <translation>点击成交率</translation>
+    </message>
+    <message>
+        <source>View→order</source>
+        <translation>观看成交率</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>互动率</translation>
+    </message>
+    <message>
+        <source>Follow rate</source>
+        <translation>转粉率</translation>
+    </message>
+    <message>
+        <source>GMV/min</source>
+        <translation>每分钟成交额</translation>
+    </message>
+    <message>
+        <source>ACU = time-weighted mean of online viewers; each count holds until the next.</source>
+        <translation>ACU = 在线人数按时间加权的平均值；每个读数保持到下一个读数。</translation>
+    </message>
+    <message>
+        <source>PCU = the highest online count.</source>
+        <translation>PCU = 最高在线人数。</translation>
+    </message>
+    <message>
+        <source>UV value = GMV ÷ viewers (UV).</source>
+        <translation>UV 价值 = 成交额 ÷ 观看人数（UV）。</translation>
+    </message>
+    <message>
+        <source>Click-to-order = buyers ÷ product clicks.</source>
+        <translation>点击成交率 = 成交人数 ÷ 商品点击数。</translation>
+    </message>
+    <message>
+        <source>View-to-order = buyers ÷ viewers (UV).</source>
+        <translation>观看成交率 = 成交人数 ÷ 观看人数（UV）。</translation>
+    </message>
+    <message>
+        <source>Engagement = (comments + shares) ÷ viewers (UV). Likes are left out: one viewer taps hundreds.</source>
+        <translation>互动率 =（评论数 + 分享数）÷ 观看人数（UV）。不计点赞：一位观众可以点赞上百次。</translation>
+    </message>
+    <message>
+        <source>Follow rate = new followers ÷ viewers (UV).</source>
+        <translation>转粉率 = 新增粉丝 ÷ 观看人数（UV）。</translation>
+    </message>
+    <message>
+        <source>GMV per minute over the last 10 minutes.</source>
+        <translation>近 10 分钟平均每分钟成交额。</translation>
+    </message>
+    <message>
+        <source>Online viewers fell %1% in %2 s (%3 → %4)</source>
+        <translation>在线人数 %2 秒内下降 %1%（%3 → %4）</translation>
+    </message>
+    <message>
+        <source>GMV %1% behind plan: ¥%2 of ¥%3 planned (¥%4 short)</source>
+        <translation>成交额落后计划 %1%：实际 ¥%2，计划 ¥%3（差 ¥%4）</translation>
+    </message>
+    <message>
+        <source>%1 fell %2% (%3% → %4%, last %5 min)</source>
+        <translation>%1下降 %2%（%3% → %4%，近 %5 分钟）</translation>
+    </message>
+    <message>
+        <source>No figures from “%1” for %2 s</source>
+        <translation>“%1”已 %2 秒没有数据</translation>
+    </message>
+    <message>
+        <source>Stream health red: %1</source>
+        <translation>推流状态告急：%1</translation>
+    </message>
+    <message>
+        <source>Click-to-order</source>
+        <translation>点击成交率</translation>
+    </message>
+    <message>
+        <source>View-to-order</source>
+        <translation>观看成交率</translation>
+    </message>
+    <message>
+        <source>quick entry</source>
+        <translation>快速录入</translation>
+    </message>
+    <message>
+        <source>ingest API</source>
+        <translation>数据接口</translation>
+    </message>
+    <message>
+        <source>simulator</source>
+        <translation>模拟数据</translation>
+    </message>
+    <message>
+        <source>trend file</source>
+        <translation>趋势文件</translation>
+    </message>
+    <message>
+        <source>FPS</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>render lag</source>
+        <translation>渲染卡顿</translation>
+    </message>
+    <message>
+        <source>encoder lag</source>
+        <translation>编码卡顿</translation>
+    </message>
+    <message>
+        <source>dropped frames</source>
+        <translation>网络丢帧</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>bitrate</source>
+        <translation>码率</translation>
+    </message>
+    <message>
+        <source>congestion</source>
+        <translation>网络拥塞</translation>
+    </message>
+    <message>
+        <source>Pushed #%1 %2</source>
+        <translation>讲解 %1号 %2</translation>
+    </message>
+    <message>
+        <source>Scene: %1</source>
+        <translation>切换场景：%1</translation>
+    </message>
+    <message>
+        <source>Flash sale, %1 s</source>
+        <translation>秒杀 %1 秒</translation>
+    </message>
+    <message>
+        <source>Incident: %1 %2</source>
+        <translation>异常：%1 %2</translation>
+    </message>
+    <message>
+        <source>stream down</source>
+        <translation>直播中断</translation>
+    </message>
+    <message>
+        <source>broken link</source>
+        <translation>链接失效</translation>
+    </message>
+    <message>
+        <source>wrong price</source>
+        <translation>价格错误</translation>
+    </message>
+    <message>
+        <source>wrong stock</source>
+        <translation>库存错误</translation>
+    </message>
+    <message>
+        <source>abusive comments</source>
+        <translation>恶评</translation>
+    </message>
+    <message>
+        <source>device fault</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Type a figure&apos;s name and its value, e.g. “gmv 62.7w 在线 3500”</source>
+        <translation>请输入指标名和数值，例如“gmv 62.7w 在线 3500”</translation>
+    </message>
+    <message>
+        <source>“%1” names no figure (known: %2)</source>
+        <translation>“%1”不是已知的指标（可用：%2）</translation>
+    </message>
+    <message>
+        <source>“%1” has no number after it</source>
+        <translation>“%1”后面缺少数值</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>“%1” must be a whole number</source>
+        <translation>“%1”必须是整数</translation>
+    </message>
+    <message>
+        <source>“%1” is not a watch time (90, 90秒, 1分30秒, 1:30)</source>
+        <translation>“%1”不是观看时长（可写 90、90秒、1分30秒、1:30）</translation>
+    </message>
+    <message>
+        <source>“%1” has no figure&apos;s name before it</source>
+        <translation>“%1”前面缺少指标名</translation>
+    </message>
+    <message>
+        <source>“%1” is given twice</source>
+        <translation>“%1”重复填写</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than any room: a typo?</source>
+        <translation>“%1”大得不合常理，是否输错了？</translation>
+    </message>
+    <message>
+        <source>%1 in 5 min</source>
+        <translation>5 分钟 %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1: %2</source>
+        <translation>%1 已记录：%2</translation>
+    </message>
+    <message>
+        <source>Figures not saved yet (retrying): %1</source>
+        <translation>数据暂未保存（正在重试）：%1</translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation>落后 %1</translation>
+    </message>
+    <message>
+        <source>%1 ahead</source>
+        <translation>领先 %1</translation>
+    </message>
+    <message>
+        <source>finish ≈ %1</source>
+        <translation>预计收官 ≈ %1</translation>
+    </message>
+    <message>
+        <source>Ingest API: %1 (token in Settings)</source>
+        <translation>数据接口：%1（令牌见设置）</translation>
+    </message>
+    <message>
+        <source>Ingest API off: %1</source>
+        <translation>数据接口未开启：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 s ago</source>
+        <translation>%1 %2 秒前</translation>
+    </message>
+    <message>
+        <source>Last figures:</source>
+        <translation>最近数据：</translation>
+    </message>
+    <message>
+        <source>(over)</source>
+        <translation>（已恢复）</translation>
+    </message>
+    <message>
+        <source>No metric alert to send</source>
+        <translation>没有可发送的数据预警</translation>
+    </message>
+    <message>
+        <source>Sent to the prompter: %1</source>
+        <translation>已发到提词器：%1</translation>
+    </message>
+    <message>
+        <source>Names: gmv/成交额, 在线, uv/观看人数, pv/观看次数, 订单, 件数, 成交人数, 点赞, 评论, 分享, 新增粉丝, 曝光, 点击, 人均观看时长. Values: 62.7w, 6.27万, ¥627,437, full-width digits.</source>
+        <translation>指标名：gmv/成交额、在线、uv/观看人数、pv/观看次数、订单、件数、成交人数、点赞、评论、分享、新增粉丝、曝光、点击、人均观看时长。数值可写 62.7w、6.27万、¥627,437 或全角数字。</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <comment>thousands on a chart axis; 万 in Chinese</comment>
+        <translation>万</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>GMV (¥) — dashed: plan</source>
+        <translation>成交额（元）— 虚线为计划</translation>
+    </message>
+    <message>
+        <source>Orders per minute</source>
+        <translation>每分钟订单数</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Send to prompter</source>
+        <translation>发到提词器</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据录入</translation>
+    </message>
+    <message>
+        <source>gmv 62.7w 在线 3500 订单 1280 — then Enter</source>
+        <translation>gmv 62.7w 在线 3500 订单 1280，回车录入</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>Simulate audience</source>
+        <translation>模拟观众</translation>
+    </message>
+    <message>
+        <source>Import trend file…</source>
+        <translation>导入趋势文件…</translation>
     </message>
 </context>
 <context>
@@ -989,7 +1394,7 @@
         <translation>不是互动类型（福袋、抽奖、秒杀、发券）</translation>
     </message>
     <message>
-        <source>“%1” is not in this session's lineup</source>
+        <source>“%1” is not in this session&apos;s lineup</source>
         <translation>「%1」不在本场排品中</translation>
     </message>
     <message>
@@ -1009,7 +1414,7 @@
         <translation>开始时第 %1 行的环节尚未结束</translation>
     </message>
     <message>
-        <source>“%1” is not in this session's lineup yet</source>
+        <source>“%1” is not in this session&apos;s lineup yet</source>
         <translation>「%1」尚未加入本场排品</translation>
     </message>
     <message>
@@ -1218,7 +1623,7 @@
         <translation>数量必须是大于 0 的整数</translation>
     </message>
     <message>
-        <source>This product's stock was never given</source>
+        <source>This product&apos;s stock was never given</source>
         <translation>该商品没有填写库存</translation>
     </message>
     <message>
@@ -1632,8 +2037,8 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>Settings — keys and prompter</source>
-        <translation>设置 — 快捷键与提词器</translation>
+        <source>Settings — keys, prompter and metrics</source>
+        <translation>设置 — 快捷键、提词器与数据</translation>
     </message>
     <message>
         <source>Keys</source>
@@ -1706,6 +2111,70 @@
     <message>
         <source>Talking points scroll</source>
         <translation>话术滚动速度</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>per 1000 views (PV)</source>
+        <translation>每千次观看（PV）</translation>
+    </message>
+    <message>
+        <source>per 1000 viewers (UV)</source>
+        <translation>每千位观众（UV）</translation>
+    </message>
+    <message>
+        <source>GPM</source>
+        <translation>GPM</translation>
+    </message>
+    <message>
+        <source>Alert: online drops within a minute by</source>
+        <translation>预警：在线人数一分钟内下降超过</translation>
+    </message>
+    <message>
+        <source>Alert: GMV behind plan by</source>
+        <translation>预警：成交额落后计划超过</translation>
+    </message>
+    <message>
+        <source>Alert: conversion falls by</source>
+        <translation>预警：转化率下降超过</translation>
+    </message>
+    <message>
+        <source>Alert: a source silent for</source>
+        <translation>预警：数据源无数据超过</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Accept figures from browser extensions and scripts (127.0.0.1 only)</source>
+        <translation>接收浏览器插件和脚本推送的数据（仅限 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任一空闲端口</translation>
+    </message>
+    <message>
+        <source>Ingest port</source>
+        <translation>接口端口</translation>
+    </message>
+    <message>
+        <source>made at the next start</source>
+        <translation>下次启动时生成</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation>更换令牌</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Port and token changes take effect at the next start.</source>
+        <translation>端口和令牌的修改在下次启动后生效。</translation>
     </message>
     <message>
         <source>%1 is given to both “%2” and “%3”</source>
@@ -1819,11 +2288,25 @@
     </message>
     <message numerus="yes">
         <source>Imported %n segment(s) from %1</source>
-        <translation><numerusform>已从 %1 导入 %n 个环节</numerusform></translation>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个环节</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n product(s) from %1</source>
-        <translation><numerusform>已从 %1 导入 %n 个商品</numerusform></translation>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import trend file</source>
+        <translation>导入趋势文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n minute(s) of figures from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 分钟的数据</numerusform>
+        </translation>
     </message>
     <message>
         <source>encoding %1</source>
@@ -1831,7 +2314,9 @@
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n 条警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 条警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting %1…</source>
@@ -1839,11 +2324,15 @@
     </message>
     <message numerus="yes">
         <source>Exported %n segment(s) to %1</source>
-        <translation><numerusform>已导出 %n 个环节到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个环节到 %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n product(s) to %1</source>
-        <translation><numerusform>已导出 %n 个商品到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个商品到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

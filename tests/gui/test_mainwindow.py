@@ -17,10 +17,12 @@ def test_demo_session_shows_its_products_and_lineup_with_chinese_titles(demo_win
     assert header == "商品名称"
 
 
-def test_planned_docks_say_what_will_appear_there(demo_window):
-    for key in ("metrics",):
-        text = demo_window.docks[key].widget().text()
-        assert text and not text.isascii(), key
+def test_every_dock_holds_its_working_panel_titled_in_chinese(demo_window):
+    from liveconsole.gui.placeholders import PlannedPanel
+
+    for key, dock in demo_window.docks.items():
+        assert not isinstance(dock.widget(), PlannedPanel), key
+        assert dock.windowTitle() and not dock.windowTitle().isascii(), key
 
 
 def test_switching_language_retranslates_the_open_window(demo_window):
