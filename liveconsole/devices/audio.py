@@ -137,20 +137,23 @@ def find_device(spec: str | int | None, kind: str) -> AudioDevice:
 class Meter:
     """A live level meter on one input device.
 
-    The PortAudio callback only copies samples into a preallocated ring; the math runs in `reading()`
-    (the display, a few dozen times a second) and in `read()` (the guided check), on the caller's thread.
+    The PortAudio callback copies each block into a preallocated ring and notes the block's sum of
+    squares and peak; `reading()` (the display, a few dozen times a second) only adds up those few
+    numbers, and `read()` (the guided check) hands out the samples themselves.
     """
 
     def __init__(self, device: str | int | AudioDevice | None = None, *, samplerate: float | None = None,
-                 ring_seconds: float = 4.0, latency: str | float = "low", block_seconds: float = 0.02,
+                 ring_seconds: float = 4.0, latency: str | float = "low", block_seconds: float = 0.03,
                  stall_after: float = 2.0,
                  display_window: float = 0.02, clip_dbfs: float = Thresholds.clip_dbfs,
                  peak_decay_db_per_s: float = PEAK_DECAY_DB_PER_S) -> None:
         self.device = device if isinstance(device, AudioDevice) else find_device(device, INPUT)
         self.samplerate = float(samplerate or self.device.default_samplerate or 48000.0)
         self.latency = latency
-        # 20 ms blocks: about 50 callbacks a second. Letting PortAudio choose gave ~650 a second on
-        # PulseAudio and several times the CPU, for a latency no one watching a meter can see.
+        # 30 ms blocks: 33 callbacks a second. Each one wakes PortAudio's thread and Python, and that, not
+        # the arithmetic, is most of what the meter costs (letting PortAudio choose gave ~650 a second on
+        # PulseAudio). PortAudio's ALSA path buffers two blocks, so a tone shows 1.5 blocks after its
+        # onset, about 45 ms; 40 ms blocks would take that to about 65 ms.
         self.blocksize = max(64, int(self.samplerate * block_seconds))
         self.stall_after = stall_after
         self.clip_dbfs = clip_dbfs
@@ -159,8 +162,14 @@ class Meter:
         # Reads stay this far behind the oldest sample, clear of the block the callback may be writing.
         self._margin = min(self._capacity // 4, 16384)
         self._display_window = max(1, int(self.samplerate * display_window))
+        # Per block, as the callback saw it: sum of squares, largest magnitude, sample count.
+        self._slots = max(8, int(ring_seconds / block_seconds))
+        self._block_sums = [0.0] * self._slots
+        self._block_peaks = [0.0] * self._slots
+        self._block_frames = [0] * self._slots
+        self._blocks = 0
         self._written = 0
-        self._display_cursor = 0
+        self._display_block = 0
         self._last_callback = 0.0
         self._overflows = 0
         self._hold = PeakHold(peak_decay_db_per_s)
@@ -191,13 +200,23 @@ class Meter:
             raise AudioError("audio.in.open_failed", f"{self.device.label}: {exc}") from None
 
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
-        # PortAudio's thread: copy and count, nothing else.
+        # PortAudio's thread: copy, sum up the block, count; nothing that can wait or allocate much.
+        samples = indata[:, 0]
         written = self._written
         start = written % self._capacity
         first = min(frames, self._capacity - start)
-        self._ring[start:start + first] = indata[:first, 0]
+        self._ring[start:start + first] = samples[:first]
         if first < frames:
-            self._ring[:frames - first] = indata[first:, 0]
+            self._ring[:frames - first] = samples[first:]
+        slot = self._blocks % self._slots
+        if frames:
+            self._block_sums[slot] = float(np.square(samples, dtype=np.float64).sum())
+            self._block_peaks[slot] = float(np.abs(samples).max())
+        else:
+            self._block_sums[slot] = self._block_peaks[slot] = 0.0
+        self._block_frames[slot] = frames
+        # The slot is complete before it is counted: reading() on another thread only looks at counted ones.
+        self._blocks += 1
         self._written = written + frames
         self._last_callback = time.monotonic()
         if status:
@@ -270,17 +289,25 @@ class Meter:
         return self._copy(cursor, written), written
 
     def reading(self, now: float | None = None) -> MeterReading:
-        """RMS and peak of what arrived since the previous reading (at least `display_window`), with the
-        peak hold. One caller only: the display."""
+        """RMS and peak of the blocks that arrived since the previous reading (at least the latest block,
+        and at least `display_window` of audio), with the peak hold. One caller only: the display."""
         now = time.monotonic() if now is None else now
-        written = self._written
-        start = max(self._display_cursor, written - (self._capacity - self._margin))
-        start = min(start, max(0, written - self._display_window))
-        self._display_cursor = written
-        samples = self._copy(start, written)
-        mean_square, peak = block_levels(samples)
+        blocks = self._blocks
+        oldest = max(0, blocks - self._slots)
+        fresh = max(oldest, min(self._display_block, blocks - 1))
+        self._display_block = blocks
+        sums = peak = 0.0
+        frames = 0
+        index = blocks - 1
+        while index >= oldest and (index >= fresh or frames < self._display_window):
+            slot = index % self._slots
+            sums += self._block_sums[slot]
+            frames += self._block_frames[slot]
+            if self._block_peaks[slot] > peak:
+                peak = self._block_peaks[slot]
+            index -= 1
         peak_db = amplitude_dbfs(peak)
-        return MeterReading(rms_dbfs=mean_square_dbfs(mean_square), peak_dbfs=peak_db,
+        return MeterReading(rms_dbfs=mean_square_dbfs(sums / frames if frames else 0.0), peak_dbfs=peak_db,
                             held_peak_dbfs=self._hold.update(peak_db, now),
                             clipping=is_clipping(peak_db, self.clip_dbfs))
 
@@ -289,8 +316,8 @@ def block_levels(samples: np.ndarray) -> tuple[float, float]:
     """(mean square, largest magnitude) of float samples, 1.0 = full scale."""
     if samples.size == 0:
         return 0.0, 0.0
-    wide = samples.astype(np.float64, copy=False)
-    return float(np.dot(wide, wide) / wide.size), float(np.max(np.abs(wide)))
+    # Not np.dot: it goes through BLAS, whose worker threads then spin on the other core.
+    return float(np.square(samples, dtype=np.float64).sum()) / samples.size, float(np.abs(samples).max())
 
 
 def check_microphone(meter: Meter, quiet_seconds: float = 2.0, speech_seconds: float = 5.0, *,
