@@ -90,13 +90,16 @@ class Frame:
     """One picture from the camera. The arrays are never written after they are handed out.
 
     `image` is BGR, height×width×3, uint8, C-contiguous (QImage.Format_BGR888 can wrap it without a copy);
-    `preview` is the same picture scaled down for display when the camera has a preview size.
+    `preview` is the same picture scaled down for display when the camera has a preview size, and `display`
+    is `preview` as B,G,R,X bytes, height×width×4 (QImage.Format_RGB32 wraps it and a screen copies it
+    as it is, where BGR888 has to be converted on every paint).
     """
 
     image: np.ndarray
     preview: np.ndarray | None
     number: int
     mono_ns: int
+    display: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ class Camera:
     def _publish(self, image: np.ndarray, now_ns: int, number: int) -> None:
         if image.shape[:2] != (self.height, self.width):
             self.height, self.width = image.shape[:2]
-        preview = None
+        preview = display = None
         size = self._preview_size
         if size is not None:
             scale = min(size[0] / self.width, size[1] / self.height, 1.0)
@@ -257,15 +260,16 @@ class Camera:
                 preview = cv2.resize(image, target, interpolation=cv2.INTER_AREA)
             else:
                 preview = image
+            display = cv2.cvtColor(preview, cv2.COLOR_BGR2BGRA)
         stats = None
         if now_ns >= self._next_check_ns:
             self._next_check_ns = now_ns + int(self.check_interval * 1e9)
-            source = preview if preview is not None and preview.shape[1] >= CHECK_WIDTH else image
-            grey = grey_for_checks(source)
+            # From the full picture, not the preview: its size follows the window, the checks must not.
+            grey = grey_for_checks(image)
             stats = picture_stats(grey, self._previous_grey, now_ns)
             self._previous_grey = grey
         with self._lock:
-            self._latest = Frame(image, preview, number, now_ns)
+            self._latest = Frame(image, preview, number, now_ns, display)
             self._frame_times.append(now_ns)
             if stats is not None:
                 self._stats.append(stats)
@@ -294,9 +298,20 @@ class Camera:
                 and time.monotonic_ns() - latest.mono_ns > self.lost_after * 1e9)
 
     def fps(self, window_s: float = 2.0) -> float | None:
+        """Frames per second over the last `window_s` of frames."""
+        count, newest, oldest = 0, 0, 0
         with self._lock:
-            times = list(self._frame_times)
-        return _rate([t for t in times if t >= times[-1] - window_s * 1e9] if times else [])
+            # From the newest back: the display asks for every frame, and the history holds thousands.
+            for stamp in reversed(self._frame_times):
+                if count == 0:
+                    newest = stamp
+                elif stamp < newest - window_s * 1e9:
+                    break
+                oldest = stamp
+                count += 1
+        if count < 2 or newest <= oldest:
+            return None
+        return (count - 1) * 1e9 / (newest - oldest)
 
     def measurement(self, since_ns: int | None = None) -> CameraMeasurement:
         """Everything seen since `since_ns` (monotonic ns; default: the last 2 s), as the core judges it."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QImage
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from liveconsole.core.checks import CheckItem, CheckReport, Verdict
@@ -25,10 +25,15 @@ def _tr(text: str) -> str:
 
 
 def frame_image(frame) -> QImage:
-    """Wrap the reader's BGR array without copying it (the array is never written after it is handed out)."""
-    picture = frame.preview if frame.preview is not None else frame.image
+    """Wrap the reader's array without copying it (the array is never written after it is handed out):
+    the display-sized B,G,R,X copy when there is one, else the BGR picture."""
+    if frame.display is not None:
+        picture, kind = frame.display, QImage.Format.Format_RGB32
+    else:
+        picture = frame.preview if frame.preview is not None else frame.image
+        kind = QImage.Format.Format_BGR888
     height, width = picture.shape[:2]
-    image = QImage(picture.data, width, height, picture.strides[0], QImage.Format.Format_BGR888)
+    image = QImage(picture.data, width, height, picture.strides[0], kind)
     image.keepalive = picture  # the QImage borrows the array's memory
     return image
 
@@ -54,7 +59,7 @@ class DevicesPanel(QWidget):
         f.checklist.setColumnCount(4)
         f.checklist.verticalHeader().hide()
         f.checklist.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        f.preview.setStyleSheet("background: #202020; color: #9e9e9e;")
+        f.preview.resized.connect(self._preview_resized)
         f.cameraSource.addItems(["0"])
         f.cameraButton.clicked.connect(self.toggle_camera)
         f.meterButton.clicked.connect(self.toggle_meter)
@@ -68,6 +73,7 @@ class DevicesPanel(QWidget):
         self.meter_timer.setInterval(40)
         self.meter_timer.timeout.connect(self._show_level)
         self._last_frame = -1
+        self._stats_text = ""
         self._listed = False
         self.retranslate()
 
@@ -111,7 +117,7 @@ class DevicesPanel(QWidget):
 
         spec = self.form.cameraSource.currentText().strip() or "0"
         self.form.preview.setText(QCoreApplication.translate("DevicesPanel", "Opening %1…").replace("%1", spec))
-        future = open_camera(spec, preview_size=(640, 360))
+        future = open_camera(spec, preview_size=self._preview_pixels())
 
         def opened(camera) -> None:
             self.camera = camera
@@ -130,6 +136,16 @@ class DevicesPanel(QWidget):
             self.tasks.run(camera.close, lambda _r: None, lambda _e: None)
         self.form.cameraButton.setText(QCoreApplication.translate("DevicesPanel", "Preview"))
         self.form.preview.clear()
+        self._stats_text = ""
+
+    def _preview_pixels(self) -> tuple[int, int]:
+        size = self.form.preview.pixel_size()
+        return max(1, size.width()), max(1, size.height())
+
+    def _preview_resized(self, _size) -> None:
+        # The reader scales each frame to this, so the UI thread never scales a picture.
+        if self.camera is not None:
+            self.camera.set_preview_size(self._preview_pixels())
 
     def _show_frame(self) -> None:
         from time import perf_counter
@@ -145,15 +161,12 @@ class DevicesPanel(QWidget):
             return
         started = perf_counter()
         self._last_frame = frame.number
-        pixmap = QPixmap.fromImage(frame_image(frame))
-        label = self.form.preview
-        if pixmap.width() > label.width() or pixmap.height() > label.height():
-            pixmap = pixmap.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.FastTransformation)
-        label.setPixmap(pixmap)
+        self.form.preview.setImage(frame_image(frame))  # painted with the next repaint, never scaled here
         fps = camera.fps()
-        self.form.cameraStats.setText(f"{frame.image.shape[1]}×{frame.image.shape[0]} · "
-                                      f"{'—' if fps is None else f'{fps:.0f}'} fps")
+        text = f"{frame.image.shape[1]}×{frame.image.shape[0]} · {'—' if fps is None else f'{fps:.0f}'} fps"
+        if text != self._stats_text:
+            self._stats_text = text
+            self.form.cameraStats.setText(text)
         self.preview_ms.append((perf_counter() - started) * 1000)
         del self.preview_ms[:-500]
 

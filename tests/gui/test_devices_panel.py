@@ -11,7 +11,9 @@ def test_the_preview_shows_frames_from_the_chosen_source(demo_window, qtbot, tmp
     panel.form.cameraSource.setEditText(str(write_video(tmp_path / "normal.avi", CASES["normal"])))
     panel.toggle_camera()
     qtbot.waitUntil(lambda: panel._last_frame >= 0, timeout=15000)
-    assert not panel.form.preview.pixmap().isNull()
+    shown = panel.form.preview.image()
+    assert shown is not None and not shown.isNull()
+    assert shown.width() <= panel.form.preview.pixel_size().width()  # scaled by the reader, not on paint
     assert "1280×720" in panel.form.cameraStats.text()
     panel.close_camera()
 

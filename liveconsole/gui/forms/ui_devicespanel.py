@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
     QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget)
 
+from liveconsole.gui.frame_preview import FramePreview
+
 class Ui_DevicesPanel(object):
     def setupUi(self, DevicesPanel):
         if not DevicesPanel.objectName():
@@ -73,11 +75,9 @@ class Ui_DevicesPanel(object):
 
         self.liveRow = QHBoxLayout()
         self.liveRow.setObjectName(u"liveRow")
-        self.preview = QLabel(DevicesPanel)
+        self.preview = FramePreview(DevicesPanel)
         self.preview.setObjectName(u"preview")
         self.preview.setMinimumSize(QSize(320, 180))
-        self.preview.setAlignment(Qt.AlignCenter)
-        self.preview.setText(u"")
 
         self.liveRow.addWidget(self.preview)
 
