@@ -123,6 +123,17 @@ def test_screenshot_of_the_demo_main_window(run, tmp_path):
     assert out.stat().st_size > 20_000
 
 
+def test_screenshot_of_the_metrics_dock_with_six_simulated_hours(run, tmp_path):
+    out = tmp_path / "metrics.png"
+    result = run("screenshot", "metrics", str(out), "--demo")
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    assert out.stat().st_size > 40_000  # four charts and six tiles, not an empty frame
+
+
 def test_session_events_prints_the_log_one_json_object_per_line(run, db, tmp_path):
     from liveconsole.core.queue import ProductQueue
     from liveconsole.store.clock import SystemClock

@@ -134,8 +134,7 @@ def _figures(series: MetricSeries, at: datetime, plan: PacePlan | None,
     sample = Sample(at, **{name: value for name, value in known.items() if value is not None})
     pct: Decimal | None = None
     if plan is not None:
-        upto = series.index_at(at) + 1
-        now = pace(plan, series if upto == len(series) else series[:upto])
+        now = pace(plan, series, until=at)
         pct = None if now is None else now.pct
     return {Tile.GMV: known["gmv"], Tile.ONLINE: known["online"], Tile.ITEMS: known["items"],
             Tile.AOV: aov(sample), Tile.GPM: gpm(sample, basis), Tile.PACE: pct}

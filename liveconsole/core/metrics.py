@@ -211,6 +211,23 @@ class MetricSeries(Sequence[Sample]):
         found = bisect.bisect_right(stamps, t.timestamp()) - 1
         return None if found < 0 else getattr(self._samples[indices[found]], name)
 
+    def known_point(self, name: str, t: datetime, *, after: bool = False,
+                    before: bool = False) -> tuple[datetime, Any] | None:
+        """(time, value) of the last sample at or before t that knows the field; with `after`, of the first
+        one after t; with `before`, of the last one strictly before t. None when there is none."""
+        if self._dirty:
+            self._recount()
+        stamps, indices = self._known[name]
+        stamp = t.timestamp()
+        if before:
+            found = bisect.bisect_left(stamps, stamp) - 1
+        else:
+            found = bisect.bisect_right(stamps, stamp) - (0 if after else 1)
+        if found < 0 or found >= len(stamps):
+            return None
+        sample = self._samples[indices[found]]
+        return sample.t, getattr(sample, name)
+
     def known_count(self, name: str) -> int:
         """How many samples carry a value of this field."""
         if self._dirty:
@@ -406,6 +423,8 @@ def _window_ends(samples: Sequence[Sample], name: str, window_s: float,
         return None
     end = samples[-1].t if end is None else end
     start = end - timedelta(seconds=window_s)
+    if isinstance(samples, MetricSeries):
+        return _series_window_ends(samples, name, start, end)
     later: tuple[datetime, Any] | None = None
     earlier: tuple[datetime, Any] | None = None
     # Backwards from `end`, so a six-hour series costs only the window's length.
@@ -421,6 +440,21 @@ def _window_ends(samples: Sequence[Sample], name: str, window_s: float,
         if sample.t <= start:
             break
     if later is None or earlier is None:
+        return None
+    return earlier, later
+
+
+def _series_window_ends(series: MetricSeries, name: str, start: datetime,
+                        end: datetime) -> tuple[tuple[datetime, Any], tuple[datetime, Any]] | None:
+    """`_window_ends` in O(log n) on a series' per-field index."""
+    later = series.known_point(name, end)
+    if later is None:
+        return None
+    if later[0] <= start:  # nothing inside the window: the rate between the last two values
+        earlier = series.known_point(name, later[0], before=True)
+    else:
+        earlier = series.known_point(name, start) or series.known_point(name, start, after=True)
+    if earlier is None or earlier[0] >= later[0]:
         return None
     return earlier, later
 
@@ -636,14 +670,22 @@ class Pace:
         return _money(self.projected_finish * 100 / self.target)
 
 
-def pace(plan: PacePlan, samples: Sequence[Sample], recent_minutes: float = RECENT_MINUTES) -> Pace | None:
-    """Where GMV stands against the plan at the last sample that knew GMV; None before any GMV."""
-    index = len(samples) - 1
-    while index >= 0 and samples[index].gmv is None:
-        index -= 1
-    if index < 0:
-        return None
-    at, actual = samples[index].t, samples[index].gmv
+def pace(plan: PacePlan, samples: Sequence[Sample], recent_minutes: float = RECENT_MINUTES,
+         until: datetime | None = None) -> Pace | None:
+    """Where GMV stands against the plan at the last sample that knew GMV (at or before `until`, when
+    given); None before any GMV."""
+    if isinstance(samples, MetricSeries):
+        point = samples.known_point("gmv", until if until is not None else samples.times[-1]) if samples else None
+        if point is None:
+            return None
+        at, actual = point
+    else:
+        index = len(samples) - 1 if until is None else bisect.bisect_right(samples, until, key=_time) - 1
+        while index >= 0 and samples[index].gmv is None:
+            index -= 1
+        if index < 0:
+            return None
+        at, actual = samples[index].t, samples[index].gmv
     assert actual is not None
     rate = gmv_per_minute(samples, recent_minutes * 60, end=at)
     projected: Decimal | None

@@ -105,6 +105,13 @@ def tile_change_text(reading: Reading) -> str:
     return _signed(change, money=reading.tile in (Tile.GMV, Tile.AOV, Tile.GPM))
 
 
+def _set_colour(label: QLabel, colour: str) -> None:
+    """A style sheet costs a re-polish even when it is the same: set it only when it changes."""
+    sheet = f"color: {colour}"
+    if label.styleSheet() != sheet:
+        label.setStyleSheet(sheet)
+
+
 class TileBox(QFrame):
     def __init__(self, tile: Tile, parent: QWidget) -> None:
         super().__init__(parent)
@@ -134,8 +141,8 @@ class TileBox(QFrame):
         colour = QUIET if not change_value else GOOD if change_value > 0 else BAD
         if self.tile is Tile.PACE and reading.value is not None:
             colour = GOOD if reading.value >= 100 else BAD
-            self.value.setStyleSheet(f"color: {colour}")
-        self.change.setStyleSheet(f"color: {colour}")
+            _set_colour(self.value, colour)
+        _set_colour(self.change, colour)
 
 
 class MetricsPanel(QWidget):
@@ -240,8 +247,7 @@ class MetricsPanel(QWidget):
         self.drain()
         entry.clear()
         self._entry_message(texts.fill(QCoreApplication.translate("MetricsPanel", "Taken at %1: %2"),
-                                       sample.t.astimezone().strftime("%H:%M:%S"),
-                                       ", ".join(sorted(sample.present()))), GOOD)
+                                       sample.t.astimezone().strftime("%H:%M:%S"), texts.sample_text(sample)), GOOD)
         self.refresh()
         return True
 
@@ -259,8 +265,11 @@ class MetricsPanel(QWidget):
             from liveconsole.sources.simulator import AudienceSimulator
 
             self.simulator = AudienceSimulator(seed, self.now())
-        elif not on:
+        elif not on and self.simulator is not None:
+            from liveconsole.sources.simulator import SOURCE as SIMULATOR
+
             self.simulator = None
+            self.dashboard.activity.forget(SIMULATOR)  # switched off on purpose: its silence is no alert
         if self.form.simulateButton.isChecked() != on:
             self.form.simulateButton.setChecked(on)
 
@@ -277,8 +286,9 @@ class MetricsPanel(QWidget):
             from liveconsole.sources.simulator import SOURCE as SIMULATOR
 
             self.inbox.offer(SIMULATOR, [self.simulator.step()])
-            self.drain()
-        self.dashboard.check(self.now(), self.health())
+        self.drain()
+        # Typed figures come when the assistant has a moment: their silence is no alert.
+        self.dashboard.check(self.now(), self.health(), silent_ok=lambda source: source == MANUAL)
         self.save()
         self.refresh()
 
@@ -483,6 +493,7 @@ class Column:
         self.x = np.empty(capacity)
         self.y = np.empty(capacity)
         self.n = 0
+        self.high = 0.0  # the highest y, kept as points come
 
     def append(self, x: float, y: float) -> None:
         if self.n == len(self.x):
@@ -491,12 +502,31 @@ class Column:
         self.x[self.n] = x
         self.y[self.n] = y
         self.n += 1
+        if y > self.high:
+            self.high = y
 
     def clear(self) -> None:
         self.n = 0
+        self.high = 0.0
 
     def data(self):
         return self.x[:self.n], self.y[:self.n]
+
+
+STEP_S = 1800  # the time axis grows by half an hour at a time
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above value (10 for nothing yet)."""
+    if value <= 0:
+        return 10.0
+    import math
+
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return step * power
+    return 10 * power
 
 
 def big_number(value: float) -> str:
@@ -537,8 +567,13 @@ class ChartView:
                                                                   "left": _count_axis(pg)})
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
-            plot.showGrid(x=True, y=True, alpha=0.2)
+            # Ranges are set in steps by `refresh`, not followed every second: axes that stay put are
+            # not repainted, and do not jitter under the operator's eyes. (No grid: it repaints the
+            # whole plot on every change.)
+            plot.disableAutoRange()
+            plot.setMouseEnabled(x=False, y=False)
             plot.setMenuEnabled(False)
+            plot.hideButtons()
             plot.getAxis("left").setWidth(64)
             if row:
                 plot.setXLink(self.plots[0])
@@ -546,15 +581,15 @@ class ChartView:
                 plot.getAxis("bottom").setStyle(showValues=False)
             self.plots.append(plot)
         p_online, p_gmv, p_orders, p_events = self.plots
-        self.online_curve = p_online.plot(pen=pg.mkPen("#1565c0", width=1.5))
-        self.gmv_curve = p_gmv.plot(pen=pg.mkPen("#2e7d32", width=2))
-        self.plan_curve = p_gmv.plot(pen=pg.mkPen("#9e9e9e", width=1.5, style=Qt.PenStyle.DashLine))
-        self.orders_curve = p_orders.plot(pen=pg.mkPen("#ef6c00", width=1.2))
+        # Every point is finite (a missing figure is left out, never NaN): no finiteness checks per redraw.
+        lines = {"connect": "all", "skipFiniteCheck": True}
+        self.online_curve = p_online.plot(pen=pg.mkPen("#1565c0"), **lines)
+        self.gmv_curve = p_gmv.plot(pen=pg.mkPen("#2e7d32"), **lines)
+        self.plan_curve = p_gmv.plot(pen=pg.mkPen("#9e9e9e", style=Qt.PenStyle.DashLine), **lines)
+        self.orders_curve = p_orders.plot(pen=pg.mkPen("#ef6c00"), **lines)
         p_events.setMaximumHeight(70)
         p_events.setYRange(0, 1, padding=0.2)
-        p_events.setMouseEnabled(y=False)
         p_events.getAxis("left").setTicks([[]])
-        p_events.showGrid(x=True, y=False)
         self.marker_spots = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, size=12,
                                                hoverSize=16, pxMode=True)
         p_events.addItem(self.marker_spots)
@@ -564,6 +599,9 @@ class ChartView:
         self.widget.ci.layout.setRowStretchFactor(3, 1)
         self._plan_points: list[tuple[float, float]] = []
         self._markers: list[Marker] = []
+        self._x_range: tuple[float, float] | None = None
+        self._plan_drawn: tuple = ()
+        self._y_tops: dict[int, float] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -621,14 +659,40 @@ class ChartView:
         self.online_curve.setData(*self.online.data())
         self.gmv_curve.setData(*self.gmv.data())
         self.orders_curve.setData(*self.orders.data())
+        plan: tuple = ()
         if self._plan_points:
             xs = [x for x, _ in self._plan_points]
             ys = [y for _, y in self._plan_points]
             last = self.gmv.x[self.gmv.n - 1] if self.gmv.n else xs[-1]
-            if last > xs[-1]:
+            if last > xs[-1]:  # past the plan's end it stays at the target
                 xs.append(last)
                 ys.append(ys[-1])
-            self.plan_curve.setData(xs, ys)
-        else:
-            self.plan_curve.setData([], [])
+            plan = (tuple(xs), tuple(ys))
+        if plan != self._plan_drawn:
+            self._plan_drawn = plan
+            self.plan_curve.setData(*(plan or ([], [])))
+        self._fit()
+
+    def _fit(self) -> None:
+        """The time axis spans the session (and the plan) in half-hour steps; each value axis runs from 0
+        to a round number above the highest point, raised only when a point passes it."""
+        firsts = [column.x[0] for column in (self.online, self.gmv, self.orders) if column.n]
+        lasts = [column.x[column.n - 1] for column in (self.online, self.gmv, self.orders) if column.n]
+        if self._plan_points:
+            firsts.append(self._plan_points[0][0])
+            lasts.append(self._plan_points[-1][0])
+        if lasts:
+            start = min(firsts)
+            end = start + max(STEP_S, -(-(max(lasts) - start + 60) // STEP_S) * STEP_S)
+            if self._x_range != (start, end):
+                self._x_range = (start, end)
+                self.plots[0].setXRange(start, end, padding=0.01)
+        plan_top = max((y for _, y in self._plan_points), default=0.0)
+        for row, column, extra in ((0, self.online, 0.0), (1, self.gmv, plan_top), (2, self.orders, 0.0)):
+            high = max(column.high, extra)
+            top = self._y_tops.get(row)
+            if top is None or high > top or high < top / 4:
+                top = nice_ceiling(high * 1.1)
+                self._y_tops[row] = top
+                self.plots[row].setYRange(0, top, padding=0)
 

@@ -925,6 +925,58 @@ Projected finish = GMV + the last 10 minutes&apos; GMV per minute × the minutes
         <translation>“%1”大得不合常理，是否输错了？</translation>
     </message>
     <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>viewers</source>
+        <translation>观看人数</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>观看次数</translation>
+    </message>
+    <message>
+        <source>new followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <source>likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>product exposures</source>
+        <translation>商品曝光</translation>
+    </message>
+    <message>
+        <source>product clicks</source>
+        <translation>商品点击</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>avg watch time</source>
+        <translation>人均观看时长</translation>
+    </message>
+    <message>
         <source>%1 in 5 min</source>
         <translation>5 分钟 %1</translation>
     </message>
