@@ -159,6 +159,30 @@ def message(item: CheckItem) -> str:
 check_message = message  # the name the devices panel calls
 
 
+_ITEMS = {
+    "camera.open": QT_TRANSLATE_NOOP("Checks", "Camera opens"),
+    "camera.resolution": QT_TRANSLATE_NOOP("Checks", "Camera resolution"),
+    "camera.fps": QT_TRANSLATE_NOOP("Checks", "Camera frame rate"),
+    "camera.brightness": QT_TRANSLATE_NOOP("Checks", "Picture brightness"),
+    "camera.sharpness": QT_TRANSLATE_NOOP("Checks", "Picture sharpness"),
+    "camera.frozen": QT_TRANSLATE_NOOP("Checks", "Picture moving"),
+    "audio.in.level": QT_TRANSLATE_NOOP("Checks", "Microphone level"),
+    "audio.in.clipping": QT_TRANSLATE_NOOP("Checks", "Microphone clipping"),
+    "audio.in.noise_floor": QT_TRANSLATE_NOOP("Checks", "Background noise"),
+    "audio.out.tone": QT_TRANSLATE_NOOP("Checks", "Speaker test tone"),
+    "obs.connected": QT_TRANSLATE_NOOP("Checks", "OBS connected"),
+    "obs.scenes": QT_TRANSLATE_NOOP("Checks", "Scenes the script needs"),
+    "obs.output": QT_TRANSLATE_NOOP("Checks", "OBS output"),
+    "obs.stream": QT_TRANSLATE_NOOP("Checks", "Stream health"),
+    "network.server": QT_TRANSLATE_NOOP("Checks", "Stream server reachable"),
+}
+
+
+def item_name(item_id: str) -> str:
+    """What a checklist row checks, in words (the stable id stays in the tooltip and the JSON)."""
+    return tr(_ITEMS[item_id]) if item_id in _ITEMS else item_id
+
+
 def phase_prompt(phase: str) -> str:
     return tr(_PHASES[phase]) if phase in _PHASES else phase
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QImage
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from liveconsole.core.checks import CheckItem, CheckReport, Verdict
+from liveconsole.gui.check_texts import item_name
 from liveconsole.gui.forms.ui_devicespanel import Ui_DevicesPanel
 from liveconsole.gui.taskman import TaskManager
 
@@ -246,10 +247,12 @@ class DevicesPanel(QWidget):
         f.checklist.setRowCount(len(report.items))
         for row, item in enumerate(report.items):
             value = "—" if item.value is None else f"{item.value} {item.unit}".strip()
-            cells = [item.id, _tr(VERDICT_TEXT[item.verdict]), value,
+            cells = [item_name(item.id), _tr(VERDICT_TEXT[item.verdict]), value,
                      "" if item.verdict is Verdict.PASS else self.message_text(item)]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if column == 0:
+                    cell.setToolTip(item.id)
                 if column == 1:
                     cell.setForeground(QBrush(QColor(VERDICT_COLOUR[item.verdict])))
                 f.checklist.setItem(row, column, cell)

@@ -239,6 +239,66 @@
         <source>Fail</source>
         <translation>未通过</translation>
     </message>
+    <message>
+        <source>Camera opens</source>
+        <translation>摄像头打开</translation>
+    </message>
+    <message>
+        <source>Camera resolution</source>
+        <translation>摄像头分辨率</translation>
+    </message>
+    <message>
+        <source>Camera frame rate</source>
+        <translation>摄像头帧率</translation>
+    </message>
+    <message>
+        <source>Picture brightness</source>
+        <translation>画面亮度</translation>
+    </message>
+    <message>
+        <source>Picture sharpness</source>
+        <translation>画面清晰度</translation>
+    </message>
+    <message>
+        <source>Picture moving</source>
+        <translation>画面未卡住</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>麦克风音量</translation>
+    </message>
+    <message>
+        <source>Microphone clipping</source>
+        <translation>麦克风削波</translation>
+    </message>
+    <message>
+        <source>Background noise</source>
+        <translation>环境底噪</translation>
+    </message>
+    <message>
+        <source>Speaker test tone</source>
+        <translation>扬声器测试音</translation>
+    </message>
+    <message>
+        <source>OBS connected</source>
+        <translation>OBS 已连接</translation>
+    </message>
+    <message>
+        <source>Scenes the script needs</source>
+        <translation>脚本所需场景</translation>
+    </message>
+    <message>
+        <source>OBS output</source>
+        <translation>OBS 输出</translation>
+    </message>
+    <message>
+        <source>Stream health</source>
+        <translation>推流状态</translation>
+    </message>
+    <message>
+        <source>Stream server reachable</source>
+        <translation>推流服务器可达</translation>
+    </message>
 </context>
 <context>
     <name>DevicesPanel</name>

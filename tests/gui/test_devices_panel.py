@@ -29,6 +29,8 @@ def test_a_dark_picture_fails_with_a_fix_in_the_ui_language(demo_window, qtbot, 
         panel.run_check()
     report = done.args[0]
     assert report.item("camera.brightness").verdict is Verdict.FAIL
-    rows = {panel.form.checklist.item(r, 0).text(): panel.form.checklist.item(r, 3).text()
+    rows = {panel.form.checklist.item(r, 0).toolTip(): (panel.form.checklist.item(r, 0).text(),
+                                                         panel.form.checklist.item(r, 3).text())
             for r in range(panel.form.checklist.rowCount())}
-    assert "画面过暗" in rows["camera.brightness"]
+    assert rows["camera.brightness"][0] == "画面亮度"
+    assert "画面过暗" in rows["camera.brightness"][1]
