@@ -14,9 +14,17 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QFrame, QLabel, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QStaticText
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QLabel,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from liveconsole.core.dashboard import TILES, Dashboard, Marker, MarkerKind, Reading, Tile
 from liveconsole.core.metrics import (
@@ -105,11 +113,59 @@ def tile_change_text(reading: Reading) -> str:
     return _signed(change, money=reading.tile in (Tile.GMV, Tile.AOV, Tile.GPM))
 
 
-def _set_colour(label: QLabel, colour: str) -> None:
-    """A style sheet costs a re-polish even when it is the same: set it only when it changes."""
-    sheet = f"color: {colour}"
-    if label.styleSheet() != sheet:
-        label.setStyleSheet(sheet)
+class Figure(QWidget):
+    """A figure that changes every second: its lines laid out once per change (QStaticText), painted over
+    its own background, at a size that never moves the widgets around it."""
+
+    def __init__(self, parent: QWidget, lines: int = 1, text: str = "") -> None:
+        super().__init__(parent)
+        self._text, self._lines, self._colour = "", [], QColor(QUIET)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # A new text never asks for a new size (no updateGeometry): the row around it is not laid out again.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._rows = lines
+        self.setFixedHeight(self.fontMetrics().height() * lines + 2)
+        self.setText(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(max(self.minimumWidth(), 40), self.fontMetrics().height() * self._rows + 2)
+
+    def setFont(self, font: QFont) -> None:  # noqa: N802 - Qt's name
+        super().setFont(font)
+        self.setFixedHeight(self.fontMetrics().height() * self._rows + 2)
+        self._lines = [QStaticText(line) for line in self._text.split("\n")]
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text == self._text and self._lines:
+            return
+        self._text = text
+        self._lines = [QStaticText(line) for line in text.split("\n")]
+        for line in self._lines:
+            line.setTextFormat(Qt.TextFormat.PlainText)
+        self.update()
+
+    def setColour(self, colour: str) -> None:  # noqa: N802 - like Qt's setters
+        if QColor(colour) != self._colour:
+            self._colour = QColor(colour)
+            self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.setFixedHeight(self.fontMetrics().height() * self._rows + 2)
+        super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
+        painter.setPen(self._colour)
+        height = self.fontMetrics().height()
+        for row, line in enumerate(self._lines[:self._rows]):
+            painter.drawStaticText(0, 1 + row * height, line)
+        painter.end()
 
 
 class TileBox(QFrame):
@@ -121,14 +177,17 @@ class TileBox(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(0)
-        self.title, self.value, self.change = QLabel(self), QLabel("—", self), QLabel(self)
-        font = QFont(self.value.font())
+        self.title = QLabel(self)
+        self.value, self.change = Figure(self, 1, "—"), Figure(self, 2)
+        font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.value.setFont(font)
+        self.value.setColour(self.palette().windowText().color().name())
         self.title.setStyleSheet(f"color: {QUIET}")
-        for label in (self.title, self.value, self.change):
-            layout.addWidget(label)
+        for widget in (self.title, self.value, self.change):
+            layout.addWidget(widget)
+        self.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("¥8,888,888") + 16)
 
     def show_reading(self, reading: Reading, extra: str = "") -> None:
         self.value.setText(tile_value_text(self.tile, reading.value))
@@ -141,8 +200,8 @@ class TileBox(QFrame):
         colour = QUIET if not change_value else GOOD if change_value > 0 else BAD
         if self.tile is Tile.PACE and reading.value is not None:
             colour = GOOD if reading.value >= 100 else BAD
-            _set_colour(self.value, colour)
-        _set_colour(self.change, colour)
+            self.value.setColour(colour)
+        self.change.setColour(colour)
 
 
 class MetricsPanel(QWidget):
@@ -172,12 +231,20 @@ class MetricsPanel(QWidget):
         self.tiles = {tile: TileBox(tile, self.form.tilesHost) for tile in TILES}
         for box in self.tiles.values():
             self.form.tilesRow.addWidget(box)
-        self.details: dict[str, QLabel] = {}
+        # Plain-text labels of a steady width: a changed figure repaints its own label, nothing around it.
+        self.details: dict[str, Figure] = {}
+        self.detail_names: dict[str, QLabel] = {}
+        bold = QFont(self.font())
+        bold.setBold(True)
         for name in DETAILS:
-            label = QLabel(self.form.detailsHost)
-            label.setObjectName(f"detail_{name}")
-            self.form.detailsRow.addWidget(label)
-            self.details[name] = label
+            title, value = QLabel(self.form.detailsHost), Figure(self.form.detailsHost, 1, "—")
+            value.setObjectName(f"detail_{name}")
+            value.setFont(bold)
+            value.setColour(self.palette().windowText().color().name())
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("¥88,888.88"))
+            self.form.detailsRow.addWidget(title)
+            self.form.detailsRow.addWidget(value)
+            self.detail_names[name], self.details[name] = title, value
         self.form.detailsRow.addStretch(1)
         f = self.form
         f.quickEntry.returnPressed.connect(self.enter_figures)
@@ -348,7 +415,7 @@ class MetricsPanel(QWidget):
         rate = gmv_per_minute(series, 600.0) if latest is not None else None
         values["gmv_per_minute"] = "—" if rate is None else "¥" + format_money(rate)
         for name, label in self.details.items():
-            label.setText(f"{texts.tr(texts.DETAIL_TITLE[name])} <b>{values[name]}</b>")
+            label.setText(values[name])
 
     def _show_sources(self) -> None:
         parts = []
@@ -463,7 +530,10 @@ class MetricsPanel(QWidget):
             box.title.setText(texts.tile_title(tile) + suffix)
             box.setToolTip(texts.tile_formula(tile, basis))
         for name, label in self.details.items():
-            label.setToolTip(texts.tr(texts.DETAIL_FORMULA[name]))
+            formula = texts.tr(texts.DETAIL_FORMULA[name])
+            label.setToolTip(formula)
+            self.detail_names[name].setText(texts.tr(texts.DETAIL_TITLE[name]))
+            self.detail_names[name].setToolTip(formula)
         self.form.quickEntry.setToolTip(QCoreApplication.translate(
             "MetricsPanel", "Names: gmv/成交额, 在线, uv/观看人数, pv/观看次数, 订单, 件数, "
                             "成交人数, 点赞, 评论, 分享, 新增粉丝, 曝光, 点击, 人均观看时长. "
@@ -517,13 +587,13 @@ STEP_S = 1800  # the time axis grows by half an hour at a time
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above value (10 for nothing yet)."""
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ at or above value (10 for nothing yet)."""
     if value <= 0:
         return 10.0
     import math
 
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if step * power >= value:
             return step * power
     return 10 * power
@@ -546,6 +616,44 @@ def _count_axis(pg):
     axis = CountAxis(orientation="left")
     axis.enableAutoSIPrefix(False)
     return axis
+
+
+TAIL_S = 300  # a line's newest minutes are drawn apart from the rest
+
+
+class Line:
+    """One chart line as two items: the history, set again only when the newest block of TAIL_S seconds is
+    full, and the tail since then, set each time. A new point thus repaints a narrow strip of the plot,
+    not the whole of a six-hour line."""
+
+    def __init__(self, plot, column: Column, pen, options: dict) -> None:
+        self.column = column
+        self.history = plot.plot(pen=pen, **options)
+        import pyqtgraph as pg
+
+        self.tail = pg.PlotCurveItem(pen=pen, **options)  # a few hundred points: no clipping or downsampling
+        plot.addItem(self.tail)
+        # The history is drawn once into a pixmap and copied when the strip beside the tail is repainted.
+        self.history.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._split = 0  # points before this index are in the history item
+        self._drawn = -1  # how many points the items show
+
+    def reset(self) -> None:
+        """The column was filled again from scratch: draw it all anew at the next refresh."""
+        self._split, self._drawn = 0, -1
+
+    def refresh(self) -> None:
+        column = self.column
+        n = column.n
+        if n == self._drawn:
+            return
+        full = n and (n - self._split > 2 * TAIL_S or column.x[n - 1] - column.x[self._split] >= TAIL_S)
+        if self._drawn < 0 or n < self._drawn or full:
+            # Everything but the newest point goes to the history; the tail starts again from there.
+            self._split = max(0, n - 1)
+            self.history.setData(column.x[:n], column.y[:n])
+        self._drawn = n
+        self.tail.setData(column.x[self._split:n], column.y[self._split:n])
 
 
 class ChartView:
@@ -583,10 +691,10 @@ class ChartView:
         p_online, p_gmv, p_orders, p_events = self.plots
         # Every point is finite (a missing figure is left out, never NaN): no finiteness checks per redraw.
         lines = {"connect": "all", "skipFiniteCheck": True}
-        self.online_curve = p_online.plot(pen=pg.mkPen("#1565c0"), **lines)
-        self.gmv_curve = p_gmv.plot(pen=pg.mkPen("#2e7d32"), **lines)
+        self.lines = [Line(p_online, self.online, pg.mkPen("#1565c0"), lines),
+                      Line(p_gmv, self.gmv, pg.mkPen("#2e7d32"), lines),
+                      Line(p_orders, self.orders, pg.mkPen("#ef6c00"), lines)]
         self.plan_curve = p_gmv.plot(pen=pg.mkPen("#9e9e9e", style=Qt.PenStyle.DashLine), **lines)
-        self.orders_curve = p_orders.plot(pen=pg.mkPen("#ef6c00"), **lines)
         p_events.setMaximumHeight(70)
         p_events.setYRange(0, 1, padding=0.2)
         p_events.getAxis("left").setTicks([[]])
@@ -628,6 +736,8 @@ class ChartView:
     def rebuild(self, series) -> None:
         for column in (self.online, self.gmv, self.orders):
             column.clear()
+        for line in self.lines:
+            line.reset()
         for sample in series:
             if sample.orders is not None:
                 rate = per_minute(series, "orders", 60.0, end=sample.t)
@@ -656,9 +766,8 @@ class ChartView:
         self.set_markers([*self._markers, marker])
 
     def refresh(self) -> None:
-        self.online_curve.setData(*self.online.data())
-        self.gmv_curve.setData(*self.gmv.data())
-        self.orders_curve.setData(*self.orders.data())
+        for line in self.lines:
+            line.refresh()
         plan: tuple = ()
         if self._plan_points:
             xs = [x for x, _ in self._plan_points]

@@ -138,3 +138,12 @@ def test_a_trend_file_is_imported_whole_or_not_at_all(demo_window, qtbot, tmp_pa
     assert tile(panel, Tile.GMV) == "¥12,346" and tile(panel, Tile.ONLINE) == "3,500"
     assert panel.dashboard.series.latest().gmv == Decimal("12345.60")
 
+
+
+def test_value_axes_rise_in_round_steps_and_speak_in_wan(demo_window):
+    from liveconsole.gui.metrics_panel import big_number, nice_ceiling
+
+    assert [nice_ceiling(v) for v in (0, 95, 1.1e6, 2_600)] == [10.0, 100.0, 1.2e6, 3_000.0]
+    assert big_number(1_500_000) == "150万" and big_number(8_000) == "8,000"
+    demo_window.set_language("en")
+    assert big_number(1_500_000) == "1,500k"
