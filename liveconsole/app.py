@@ -467,9 +467,13 @@ def _stage_device_check(app, window, timeout_s: float) -> None:
     panel.report_ready.connect(reports.append)
     panel.run_check()
     _wait_until(app, lambda: bool(reports), 30.0)
-    if panel.form.micSource.count() and panel.meter is None:
-        panel.toggle_meter()  # the check had the microphone to itself
-    _wait_until(app, lambda: panel.meter is not None or not panel.form.micSource.count(), 3.0)
+    if panel.form.micSource.count():
+        # Mid-check: the last results listed, the check asking the host to speak, its meter moving.
+        from liveconsole.gui.check_texts import phase_prompt
+
+        speak = phase_prompt("audio.speak")
+        panel.run_check()
+        _wait_until(app, lambda: panel.check_meter is not None and panel.form.phaseLabel.text() == speak, 15.0)
     _wait_until(app, lambda: False, 0.5)  # a few more preview frames and meter readings
 
 

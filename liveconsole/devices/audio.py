@@ -356,8 +356,12 @@ def check_microphone(meter: Meter, quiet_seconds: float = 2.0, speech_seconds: f
 
 def measure_microphone(device: str | int | None = None, quiet_seconds: float = 2.0, speech_seconds: float = 5.0,
                        *, on_phase: Callable[[str], object] | None = None, cancel: threading.Event | None = None,
-                       clip_dbfs: float = Thresholds.clip_dbfs) -> AudioInMeasurement:
-    """Open the device, run the guided check, close it; every failure comes back as the measurement's error."""
+                       clip_dbfs: float = Thresholds.clip_dbfs,
+                       on_meter: Callable[[Meter | None], object] | None = None) -> AudioInMeasurement:
+    """Open the device, run the guided check, close it; every failure comes back as the measurement's error.
+
+    `on_meter` is given the running meter once it runs (a window shows its level while the check listens)
+    and None before it stops."""
     label = "default" if device is None else str(device)
     try:
         meter = Meter(device, clip_dbfs=clip_dbfs)
@@ -366,8 +370,12 @@ def measure_microphone(device: str | int | None = None, quiet_seconds: float = 2
     except AudioError as exc:
         return AudioInMeasurement(label, error=exc.code, error_detail=exc.detail)
     try:
+        if on_meter is not None:
+            on_meter(meter)
         return check_microphone(meter, quiet_seconds, speech_seconds, on_phase=on_phase, cancel=cancel)
     finally:
+        if on_meter is not None:
+            on_meter(None)
         meter.stop()
 
 

@@ -171,10 +171,12 @@ def check_camera(spec: str, watch_seconds: float, thresholds: Thresholds = Thres
 
 def run_checks(options: CheckOptions, *, on_phase: Callable[[str], object] | None = None,
                now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-               cancel: threading.Event | None = None) -> CheckReport:
+               cancel: threading.Event | None = None,
+               on_meter: Callable[[object], object] | None = None) -> CheckReport:
     """Every check the options ask for, camera / OBS / network alongside the microphone; then the speaker
     tone (after the microphone, so the quiet stretch stays quiet). Nothing here raises for a bad device:
-    it becomes a failed row."""
+    it becomes a failed row. `on_meter` gets the microphone's meter while the check listens (see
+    audio.measure_microphone)."""
     started = now()
     t = options.thresholds
     items: list[CheckItem] = []
@@ -190,7 +192,7 @@ def run_checks(options: CheckOptions, *, on_phase: Callable[[str], object] | Non
         if options.server is not None:
             server = pool.submit(check_server, options.server, options.server_timeout)
         if options.audio_in is not None:
-            mic = _microphone(options, on_phase, cancel)
+            mic = _microphone(options, on_phase, cancel, on_meter)
             devices["audio_in"] = mic.device
             items += judge_audio_in(mic, t)
         if options.audio_out is not None:
@@ -215,10 +217,10 @@ def run_checks(options: CheckOptions, *, on_phase: Callable[[str], object] | Non
 
 
 def _microphone(options: CheckOptions, on_phase: Callable[[str], object] | None,
-                cancel: threading.Event | None) -> AudioInMeasurement:
+                cancel: threading.Event | None, on_meter: Callable[[object], object] | None) -> AudioInMeasurement:
     device = None if options.audio_in == DEFAULT else options.audio_in
     return measure_microphone(device, options.quiet_seconds, options.speech_seconds, on_phase=on_phase,
-                              cancel=cancel, clip_dbfs=options.thresholds.clip_dbfs)
+                              cancel=cancel, clip_dbfs=options.thresholds.clip_dbfs, on_meter=on_meter)
 
 
 def _speaker(options: CheckOptions, on_phase: Callable[[str], object] | None) -> AudioOutMeasurement:

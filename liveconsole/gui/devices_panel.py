@@ -55,6 +55,7 @@ class DevicesPanel(QWidget):
         f = self.form
         self.camera = None
         self.meter = None
+        self.check_meter = None  # the running check's own meter, shown while the check listens
         self.report: CheckReport | None = None
         self.preview_ms: list[float] = []  # UI-thread time per shown frame, for the bench
         f.checklist.setColumnCount(4)
@@ -198,8 +199,16 @@ class DevicesPanel(QWidget):
 
         self.tasks.run(start, started, failed)
 
+    def _lend_meter(self, meter) -> None:
+        """The check opened (or closed) the microphone: show its level meanwhile."""
+        self.check_meter = meter
+        if meter is not None:
+            self.meter_timer.start()
+        elif self.meter is None:
+            self.meter_timer.stop()
+
     def _show_level(self) -> None:
-        meter = self.meter
+        meter = self.meter or self.check_meter
         if meter is None:
             return
         if meter.lost:
@@ -230,6 +239,9 @@ class DevicesPanel(QWidget):
         def on_phase(name: str) -> None:  # a worker thread: hand the text over as a queued call
             QTimer.singleShot(0, self, lambda: self.form.phaseLabel.setText(phase_prompt(name)))
 
+        def on_meter(meter) -> None:
+            QTimer.singleShot(0, self, lambda: self._lend_meter(meter))
+
         def done(report: CheckReport) -> None:
             self.form.runButton.setEnabled(True)
             self.show_report(report)
@@ -239,7 +251,7 @@ class DevicesPanel(QWidget):
             self.form.runButton.setEnabled(True)
             self.form.phaseLabel.setText(str(exc))
 
-        self.tasks.run(lambda: run_checks(options, on_phase=on_phase), done, failed)
+        self.tasks.run(lambda: run_checks(options, on_phase=on_phase, on_meter=on_meter), done, failed)
 
     def show_report(self, report: CheckReport) -> None:
         self.report = report

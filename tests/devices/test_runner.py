@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from liveconsole.core.checks import ITEM_IDS, MESSAGE_CODES, Verdict
-from liveconsole.devices.audio import PHASE_QUIET, PHASE_SPEAK, PHASE_TONE
+from liveconsole.devices.audio import PHASE_QUIET, PHASE_SPEAK, PHASE_TONE, Meter
 from liveconsole.devices.runner import CheckOptions, check_obs, check_server, parse_server, run_checks
 from tests.helpers.obs import SCENES, free_port
 
@@ -24,18 +24,22 @@ def listening_server():
 
 def test_a_full_run_gives_every_row_in_order_and_the_worst_verdict(video, speaker, obs, listening_server):
     phases: list[str] = []
+    lent: list[object] = []  # what a window would show the level of
+    lent_while_listening: list[object] = []
 
     def on_phase(phase: str) -> None:
         phases.append(phase)
         if phase == PHASE_SPEAK:
             speaker.tone(volume=0.5)
+            lent_while_listening.append(lent[-1])
         elif phase == PHASE_TONE:
             speaker.stop_all()
 
     options = CheckOptions(camera=str(video("normal")), obs_url=obs.url, obs_password=obs.password,
                            required_scenes=SCENES[:2], server=listening_server, seconds=2.1, tone_seconds=0.3)
-    report = run_checks(options, on_phase=on_phase)
+    report = run_checks(options, on_phase=on_phase, on_meter=lent.append)
     assert phases == [PHASE_QUIET, PHASE_SPEAK, PHASE_TONE]
+    assert isinstance(lent_while_listening[0], Meter) and lent == [lent_while_listening[0], None]
     assert [item.id for item in report.items] == list(ITEM_IDS)
     verdicts = {item.id: item.verdict for item in report.items}
     # The test OBS renders 640x360 at 10 fps to spare the CI box: the one amber row.
