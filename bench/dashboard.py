@@ -1,14 +1,16 @@
 """The metrics dashboard over a simulated six-hour session, one sample a second, against a bare pyqtgraph floor.
 
-Each tick is what the UI thread does for one second of a live session: a sample arrives in the panel's
-inbox, is drained into the dashboard, the alert rules and tiles run, the charts take the new point, and
-the event loop paints (offscreen). Samples carry 8 series (online, uv, pv, likes, comments, orders, items,
-GMV). The floor is a bare pyqtgraph window of the same size with the same three lines, fed the same
-arrays and painted the same way, in the same run. Memory growth is the resident set after the last tick
-less the one after the first simulated minute.
+One simulated second of a live session is three UI ticks, as the panel's own timers run them, each timed
+with the paint it causes (offscreen): the 20 ms drain that takes the arrived sample into the dashboard,
+the one-second tick (alert rules, tiles, derived figures), and the chart refresh (250 ms timer). Samples
+carry 8 series (online, uv, pv, likes, comments, orders, items, GMV). `second_*` is the sum of the three,
+as if one turn did it all. The floor is a bare pyqtgraph window of the same size with the same three lines,
+fed the same arrays, autoranging as pyqtgraph does by default, and painted once a second, in the same run.
+Memory growth is the resident set after the last second less the one after the first simulated minute.
 
 `python bench/dashboard.py [--hours 6]` prints one JSON object on its last line: tick_p50_ms, tick_p95_ms,
-tick_max_ms, floor_p50_ms, floor_p95_ms, p95_ratio, mem_growth_mb, floor_mem_growth_mb, ticks.
+tick_max_ms, second_p50_ms, second_p95_ms, floor_p50_ms, floor_p95_ms, p95_ratio (second_p95 ÷ floor_p95),
+mem_growth_mb, floor_mem_growth_mb, seconds.
 """
 
 from __future__ import annotations
@@ -73,16 +75,20 @@ def run_panel(app, start, feed) -> tuple[list[float], float]:
     panel.resize(*SIZE)
     panel.show()
     app.processEvents()
-    ticks, base = [], 0.0
+    ticks, seconds, base = [], [], 0.0
+    steps = (lambda: panel.drain(), panel.tick, panel.refresh_chart)
     for index, sample in enumerate(feed):
         clock[0] = sample.t
-        began = time.perf_counter()
-        panel.inbox.offer("ingest", [sample])
-        panel.drain()
-        panel.tick()
-        panel.refresh_chart()
-        app.processEvents()
-        ticks.append((time.perf_counter() - began) * 1000)
+        panel.inbox.offer("ingest", [sample])  # a source's thread
+        second = 0.0
+        for step in steps:
+            began = time.perf_counter()
+            step()
+            app.processEvents()
+            elapsed = (time.perf_counter() - began) * 1000
+            ticks.append(elapsed)
+            second += elapsed
+        seconds.append(second)
         if index == 59:
             base = rss_mb()
     growth = rss_mb() - base
@@ -90,7 +96,7 @@ def run_panel(app, start, feed) -> tuple[list[float], float]:
     panel.close()
     panel.deleteLater()
     app.processEvents()
-    return ticks, growth
+    return ticks, seconds, growth
 
 
 def run_floor(app, feed) -> tuple[list[float], float]:
@@ -139,17 +145,19 @@ def main() -> None:
     gc.collect()
     gc.freeze()  # what start-up made stays out of the collector's way, as in the app
     floor, floor_growth = run_floor(app, feed)
-    ticks, growth = run_panel(app, start, feed)
+    ticks, seconds, growth = run_panel(app, start, feed)
     result = {
-        "ticks": len(ticks),
+        "seconds": len(seconds),
         "hours": args.hours,
         "series": len(SERIES),
         "tick_p50_ms": round(statistics.median(ticks), 3),
         "tick_p95_ms": round(percentile(ticks, 95), 3),
         "tick_max_ms": round(max(ticks), 3),
+        "second_p50_ms": round(statistics.median(seconds), 3),
+        "second_p95_ms": round(percentile(seconds, 95), 3),
         "floor_p50_ms": round(statistics.median(floor), 3),
         "floor_p95_ms": round(percentile(floor, 95), 3),
-        "p95_ratio": round(percentile(ticks, 95) / percentile(floor, 95), 2),
+        "p95_ratio": round(percentile(seconds, 95) / percentile(floor, 95), 2),
         "mem_growth_mb": round(growth, 1),
         "floor_mem_growth_mb": round(floor_growth, 1),
     }

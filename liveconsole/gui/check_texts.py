@@ -135,7 +135,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return tr(_LIST_SEPARATOR).join(str(v) for v in value) if value else "—"
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value + 0.0:g}"  # + 0.0: a rounded −0.0 reads as 0
     return str(value)
 
 

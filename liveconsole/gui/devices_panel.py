@@ -234,6 +234,7 @@ class DevicesPanel(QWidget):
         options = self.check_options(camera_spec, self.form.micSource.currentData())
         self.form.runButton.setEnabled(False)
         self.form.phaseLabel.setText(QCoreApplication.translate("DevicesPanel", "Checking…"))
+        self.form.phaseLabel.setStyleSheet("font-weight: bold;")  # the last result's colour is over
         from liveconsole.gui.check_texts import phase_prompt
 
         def on_phase(name: str) -> None:  # a worker thread: hand the text over as a queued call

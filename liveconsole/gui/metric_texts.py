@@ -10,6 +10,7 @@ from liveconsole.core.dashboard import Marker, MarkerKind, Tile
 from liveconsole.core.incidents import IncidentType
 from liveconsole.core.metrics import GpmBasis, MetricAlert, MetricAlertCode, Sample
 from liveconsole.core.obs import HealthFigure
+from liveconsole.gui.texts import fill
 from liveconsole.sources.manual import FIELD_NAMES, QuickEntryCode, QuickEntryError, watch_time_text
 
 CTX = "MetricsPanel"
@@ -17,12 +18,6 @@ CTX = "MetricsPanel"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
-
-
-def fill(template: str, *values: object) -> str:
-    for number, value in enumerate(values, start=1):
-        template = template.replace(f"%{number}", str(value))
-    return template
 
 
 TILE_TITLE = {

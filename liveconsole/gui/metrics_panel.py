@@ -801,7 +801,7 @@ class ChartView:
             high = max(column.high, extra)
             top = self._y_tops.get(row)
             if top is None or high > top or high < top / 4:
-                top = nice_ceiling(high * 1.1)
+                top = nice_ceiling(high * 1.2)  # room to grow: the axis moves seldom
                 self._y_tops[row] = top
                 self.plots[row].setYRange(0, top, padding=0)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from liveconsole.gui.texts import fill as _fill
 from liveconsole.io.problems import ImportCode, ImportProblem
 
 CTX = "Problems"
@@ -19,11 +20,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-
-def _fill(template: str, *values: object) -> str:
-    for number, value in enumerate(values, start=1):
-        template = template.replace(f"%{number}", str(value))
-    return template
 
 
 _REASONS = {

@@ -35,6 +35,13 @@ _FIELDS = {
 }
 
 
+def fill(template: str, *values: object) -> str:
+    """Put values in for %1, %2, … (from the highest number down, so %1 never eats the start of %10)."""
+    for number in range(len(values), 0, -1):
+        template = template.replace(f"%{number}", str(values[number - 1]))
+    return template
+
+
 def category_name(category: Category) -> str:
     return tr(_CATEGORIES[category])
 
