@@ -1,8 +1,9 @@
 """Ingest throughput over loopback, with a Qt event loop standing in for the UI thread.
 
-`python bench/ingest.py` serves the ingest API as the app wires it: request threads put samples in a
-SampleInbox, a QTimer on the Qt thread drains it into a MetricSeries every 20 ms and hands the samples to a
-SampleRecorder, whose once-a-second flush runs on a worker thread into a SQLite file. Pushing clients run
+`python bench/ingest.py` serves the ingest API as the app wires it: request threads put samples in the
+metrics panel's inbox; the panel (shown offscreen, its own timers running) drains it every 20 ms into the
+dashboard and its charts and hands the samples to a SampleRecorder, whose once-a-second save runs on a
+worker thread into a SQLite file. Pushing clients run
 in their own processes (as a browser or script would), over keep-alive connections. A 1 ms QTimer on the
 same loop measures the longest gap between its ticks: `max_ui_stall_ms`. Also reports how long the
 simulator takes for a six-hour session. Prints one JSON object on its last line.
@@ -19,26 +20,26 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if Path("/usr/share/fonts").is_dir():
+    os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 
-from liveconsole.core.metrics import MetricSeries, SourceActivity  # noqa: E402
 from liveconsole.core.session import Session  # noqa: E402
-from liveconsole.sources.inbox import SampleInbox, SampleRecorder  # noqa: E402
+from liveconsole.sources.inbox import SampleRecorder  # noqa: E402
 from liveconsole.sources.ingest import SOURCE, IngestServer  # noqa: E402
 from liveconsole.sources.simulator import demo_events, simulate  # noqa: E402
 from liveconsole.store.database import Database  # noqa: E402
 from liveconsole.store.metrics import MetricStore  # noqa: E402
 from liveconsole.store.repositories import SessionStore  # noqa: E402
 
-DRAIN_MS = 20  # the UI drains the inbox a little more often than it repaints charts
 PROBE_MS = 1
 WARM_UP_S = 0.5  # the first ticks include Python warming up, not the ingest
 
@@ -49,7 +50,7 @@ def client(url: str, token: str, seconds: float, batch: int, offset: int, rate: 
     host, port = url.split("/")[2].split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=10)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-    t0 = 1_762_865_700 + offset * 10_000_000
+    t0 = 1_762_865_700
     accepted = refused = n = 0
     began = time.perf_counter()
     deadline = began + seconds
@@ -59,8 +60,9 @@ def client(url: str, token: str, seconds: float, batch: int, offset: int, rate: 
             pause = due - time.perf_counter()
             if pause > 0:
                 time.sleep(pause)
-        body = [{"t": t0 + n + i, "online": 3000 + (n + i) % 500, "gmv": f"{(n + i) * 12.5:.2f}",
-                 "orders": n + i, "uv": 10 * (n + i)} for i in range(batch)]
+        # Clients stamp interleaved times, as two sources stamping "now" do: a sample may land a little late.
+        body = [{"t": t0 + ((n + i) * 8 + offset) / 8, "online": 3000 + (n + i) % 500,
+                 "gmv": f"{(n + i) * 12.5:.2f}", "orders": n + i, "uv": 10 * (n + i)} for i in range(batch)]
         n += batch
         conn.request("POST", "/v1/samples", json.dumps(body), headers)
         response = conn.getresponse()
@@ -75,34 +77,27 @@ def client(url: str, token: str, seconds: float, batch: int, offset: int, rate: 
 
 def measure(seconds: float, clients: int, batch: int, rate: float, workdir: Path) -> dict:
     """One run: `clients` processes pushing batches of `batch`, together at `rate` samples/s (0: flat out)."""
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    from liveconsole.core.dashboard import Dashboard
+    from liveconsole.gui.application import create_application
+    from liveconsole.gui.keymap import Keymap
+    from liveconsole.gui.metrics_panel import MetricsPanel
+    from liveconsole.gui.taskman import TaskManager
+    from liveconsole.store.settings import Settings
+
+    app = create_application(sys.argv[:1])
     db = Database.open(f"sqlite:///{workdir / f'bench-{batch}-{rate}.db'}")
     store = MetricStore(db)
     session_id = SessionStore(db).create_session(Session(f"bench {batch} {rate}")).id
-    inbox = SampleInbox()
     recorder = SampleRecorder(store, session_id)
-    series = MetricSeries()
-    activity = SourceActivity()
-    server = IngestServer(lambda samples: inbox.offer(SOURCE, samples))
+    settings = Settings(None)
+    tasks = TaskManager()
+    panel = MetricsPanel(Dashboard(), settings, Keymap(settings), tasks)
+    panel.open_session(session_id, [], None, [], recorder)
+    panel.resize(1400, 900)
+    panel.show()
+    series = panel.dashboard.series
+    server = IngestServer(lambda samples: panel.inbox.offer(SOURCE, samples))
     server.start()
-
-    def drain() -> None:  # on the Qt thread, as the dashboard's bridge would
-        arrivals = inbox.take()
-        if arrivals:
-            series.extend(a.sample for a in arrivals)
-            activity.seen(SOURCE, datetime.now(timezone.utc))
-            recorder.record(arrivals)
-
-    flushing = threading.Lock()
-
-    def flush_off_thread() -> None:
-        if flushing.acquire(blocking=False):
-            def work() -> None:
-                try:
-                    recorder.flush()
-                finally:
-                    flushing.release()
-            threading.Thread(target=work, name="flush").start()
 
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -126,7 +121,7 @@ def measure(seconds: float, clients: int, batch: int, rate: float, workdir: Path
         last[0] = now
 
     timers = []
-    for interval, slot in ((PROBE_MS, probe), (DRAIN_MS, drain), (1000, flush_off_thread)):
+    for interval, slot in ((PROBE_MS, probe),):
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.timeout.connect(slot)
@@ -144,9 +139,12 @@ def measure(seconds: float, clients: int, batch: int, rate: float, workdir: Path
     results = [json.loads(pusher.communicate(timeout=60)[0].splitlines()[-1]) for pusher in pushers]
     elapsed = time.perf_counter() - began - WARM_UP_S
     server.close()
-    drain()
-    with flushing:
-        recorder.flush()
+    panel.stop()
+    panel.drain()
+    tasks.wait()
+    recorder.flush()
+    panel.close()
+    panel.deleteLater()
     accepted = sum(r["accepted"] for r in results)
     stored = store.count(session_id)
     db.dispose()

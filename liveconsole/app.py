@@ -175,12 +175,17 @@ def start_ingest(window, settings) -> None:
     if len(settings["ingest_token"]) < 16:
         settings["ingest_token"] = new_token()
         settings.save()
+    def offer(samples) -> bool:
+        return panel.inbox.offer(SOURCE, samples)
+
     try:
-        server = IngestServer(lambda samples: panel.inbox.offer(SOURCE, samples), port=settings["ingest_port"],
-                              token=settings["ingest_token"])
+        server = IngestServer(offer, port=settings["ingest_port"], token=settings["ingest_token"])
     except OSError as exc:
-        panel.ingest_error = exc.strerror or str(exc)
-        return
+        try:  # the port is taken (another window?): any free one, shown in the panel, beats none
+            server = IngestServer(offer, port=0, token=settings["ingest_token"])
+        except OSError:
+            panel.ingest_error = exc.strerror or str(exc)
+            return
     server.start()
     window.state["ingest"] = server
     panel.ingest_url = server.url

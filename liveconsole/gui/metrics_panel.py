@@ -501,12 +501,18 @@ class MetricsPanel(QWidget):
             return
         if event.index == len(self.dashboard.series) - 1:
             self.chart.append(self.dashboard.series, event.item)
-            self._chart_dirty = True
         else:
-            self._rebuild()
+            self.chart.insert_at(self.dashboard.series, event.index)
+        self._chart_dirty = True
 
-    def _changed(self, _event: Changed) -> None:
-        self._rebuild()
+    def _changed(self, event: Changed) -> None:
+        if self.chart is None:
+            return
+        if event.index == len(self.dashboard.series) - 1:
+            self.chart.merge_last(self.dashboard.series, event.item)
+        else:
+            self.chart.insert_at(self.dashboard.series, event.index)
+        self._chart_dirty = True
 
     def _rebuild(self) -> None:
         if self.chart is not None:
@@ -579,6 +585,14 @@ class Column:
         self.n = 0
         self.high = 0.0
 
+    def truncate(self, kept: int) -> None:
+        self.n = min(self.n, kept)
+
+    def set_last(self, y: float) -> None:
+        self.y[self.n - 1] = y
+        if y > self.high:
+            self.high = y
+
     def data(self):
         return self.x[:self.n], self.y[:self.n]
 
@@ -637,22 +651,36 @@ class Line:
         self.history.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._split = 0  # points before this index are in the history item
         self._drawn = -1  # how many points the items show
+        self._dirty = False  # a point in the tail changed
 
     def reset(self) -> None:
         """The column was filled again from scratch: draw it all anew at the next refresh."""
         self._split, self._drawn = 0, -1
 
+    def touch(self) -> None:
+        """The newest point changed: the tail is drawn again at the next refresh (the newest point is
+        always in the tail)."""
+        self._dirty = True
+
+    def truncated(self, kept: int) -> None:
+        """The column dropped its points from `kept` on (a late sample is going in): only a cut into the
+        history draws the history again."""
+        if kept <= self._split:
+            self.reset()
+        else:
+            self._dirty = True
+
     def refresh(self) -> None:
         column = self.column
         n = column.n
-        if n == self._drawn:
+        if n == self._drawn and not self._dirty:
             return
         full = n and (n - self._split > 2 * TAIL_S or column.x[n - 1] - column.x[self._split] >= TAIL_S)
-        if self._drawn < 0 or n < self._drawn or full:
+        if self._drawn < 0 or n <= self._split or full:
             # Everything but the newest point goes to the history; the tail starts again from there.
             self._split = max(0, n - 1)
             self.history.setData(column.x[:n], column.y[:n])
-        self._drawn = n
+        self._drawn, self._dirty = n, False
         self.tail.setData(column.x[self._split:n], column.y[self._split:n])
 
 
@@ -723,15 +751,43 @@ class ChartView:
 
     # data ------------------------------------------------------------------------------------
     def append(self, series, sample) -> None:
+        """A sample after every other: each line takes the points it knows."""
         stamp = sample.t.timestamp()
-        if sample.online is not None:
-            self.online.append(stamp, float(sample.online))
-        if sample.gmv is not None:
-            self.gmv.append(stamp, float(sample.gmv))
-        if sample.orders is not None:
-            rate = per_minute(series, "orders", 60.0, end=sample.t)
-            if rate is not None:
-                self.orders.append(stamp, rate)
+        for column, value in self._points(series, sample):
+            if value is not None:
+                column.append(stamp, value)
+
+    def insert_at(self, series, index: int) -> None:
+        """A sample arrived late (another source's clock): the lines are cut where it goes and the samples
+        from there on are put back, so a sample a second late costs a second's points, not six hours'."""
+        import numpy as np
+
+        stamp = series[index].t.timestamp()
+        for column, line in zip((self.online, self.gmv, self.orders), self.lines):
+            kept = int(np.searchsorted(column.x[:column.n], stamp, side="left"))
+            column.truncate(kept)
+            line.truncated(kept)
+        for sample in series[index:]:
+            self.append(series, sample)
+
+    def merge_last(self, series, sample) -> None:
+        """The newest sample took more figures (a second source, the same second): its points move or
+        join the lines' ends, without drawing the whole history again."""
+        stamp = sample.t.timestamp()
+        for (column, value), line in zip(self._points(series, sample), self.lines):
+            if value is None:
+                continue
+            if column.n and column.x[column.n - 1] == stamp:
+                column.set_last(value)
+            else:
+                column.append(stamp, value)
+            line.touch()
+
+    def _points(self, series, sample) -> list[tuple[Column, float | None]]:
+        rate = per_minute(series, "orders", 60.0, end=sample.t) if sample.orders is not None else None
+        return [(self.online, None if sample.online is None else float(sample.online)),
+                (self.gmv, None if sample.gmv is None else float(sample.gmv)),
+                (self.orders, rate)]
 
     def rebuild(self, series) -> None:
         for column in (self.online, self.gmv, self.orders):

@@ -147,3 +147,37 @@ def test_value_axes_rise_in_round_steps_and_speak_in_wan(demo_window):
     assert big_number(1_500_000) == "150万" and big_number(8_000) == "8,000"
     demo_window.set_language("en")
     assert big_number(1_500_000) == "1,500k"
+
+
+def test_figures_from_two_sources_in_the_same_second_join_one_point_on_the_charts(demo_window, qtbot):
+    panel = show_metrics(demo_window, qtbot)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    panel.inbox.offer("ingest", [Sample(now - timedelta(seconds=1), online=100, gmv=Decimal(10)),
+                                 Sample(now, online=120)])
+    panel.drain()
+    panel.inbox.offer("manual", [Sample(now, gmv=Decimal(50))])
+    panel.inbox.offer("manual", [Sample(now, online=130)])
+    panel.drain()
+    panel.refresh_chart()
+    chart = panel.chart
+    assert len(panel.dashboard.series) == 2
+    assert (chart.online.n, chart.online.y[1], chart.gmv.n, chart.gmv.y[1]) == (2, 130.0, 2, 50.0)
+    online_line = chart.lines[0]
+    assert list(online_line.tail.yData)[-1] == 130.0  # the line's end moved: drawn again
+
+
+def test_a_late_sample_from_another_clock_goes_into_its_place_on_the_charts(demo_window, qtbot):
+    panel = show_metrics(demo_window, qtbot)
+    t0 = datetime.now(timezone.utc).replace(microsecond=0)
+    panel.inbox.offer("ingest", [Sample(t0 + timedelta(seconds=s), online=100 + s) for s in (0, 2, 3)])
+    panel.drain()
+    panel.refresh_chart()
+    panel.inbox.offer("simulator", [Sample(t0 + timedelta(seconds=1), online=500)])
+    panel.drain()
+    panel.refresh_chart()
+    online = panel.chart.online
+    assert [online.y[i] for i in range(online.n)] == [100.0, 500.0, 102.0, 103.0]
+    line = panel.chart.lines[0]
+    history = [] if line.history.yData is None else list(line.history.yData[:line._split])
+    drawn = history + list(line.tail.yData)
+    assert drawn == [100.0, 500.0, 102.0, 103.0]
