@@ -50,7 +50,6 @@ def client(url: str, token: str, seconds: float, batch: int, offset: int, rate: 
     host, port = url.split("/")[2].split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=10)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-    t0 = 1_762_865_700
     accepted = refused = n = 0
     began = time.perf_counter()
     deadline = began + seconds
@@ -60,8 +59,10 @@ def client(url: str, token: str, seconds: float, batch: int, offset: int, rate: 
             pause = due - time.perf_counter()
             if pause > 0:
                 time.sleep(pause)
-        # Clients stamp interleaved times, as two sources stamping "now" do: a sample may land a little late.
-        body = [{"t": t0 + ((n + i) * 8 + offset) / 8, "online": 3000 + (n + i) % 500,
+        # Each client stamps the wall clock, as a source does: the two interleave, and a sample from one may
+        # land a little before the other's newest (a late insert).
+        now = time.time()
+        body = [{"t": round(now + i * 1e-4 + offset * 1e-5, 6), "online": 3000 + (n + i) % 500,
                  "gmv": f"{(n + i) * 12.5:.2f}", "orders": n + i, "uv": 10 * (n + i)} for i in range(batch)]
         n += batch
         conn.request("POST", "/v1/samples", json.dumps(body), headers)

@@ -199,8 +199,13 @@ class MetricSeries(Sequence[Sample]):
         """Each field's most recent known value, at the time of the last sample."""
         if not self._samples:
             return None
+        if self._dirty:
+            self._recount()
         if self._latest is None:
-            self._latest = latest(self._samples)
+            # Each field's newest value from its index: no walk through fields no source ever gives.
+            known = {name: getattr(self._samples[indices[-1]], name)
+                     for name, (_stamps, indices) in self._known.items() if indices}
+            self._latest = Sample(self._samples[-1].t, **known)
         return self._latest
 
     def value_at(self, name: str, t: datetime) -> Any:
@@ -272,12 +277,12 @@ class MetricSeries(Sequence[Sample]):
             changed = tuple(name for name in FIELDS if getattr(before, name) != getattr(after, name))
             if changed:
                 samples[index] = after
-                self._invalidate()
+                self._placed(index, after, before)
                 self.events.changed.emit(Changed(index, after, changed))
             return index
         samples.insert(index, sample)
         times.insert(index, sample.t)
-        self._invalidate()
+        self._placed(index, sample, None)
         self.events.inserted.emit(Inserted(index, sample))
         return index
 
@@ -293,10 +298,6 @@ class MetricSeries(Sequence[Sample]):
         self.events.reset.emit(Reset(tuple(self._samples)))
 
     # running figures ---------------------------------------------------------------------
-    def _invalidate(self) -> None:
-        self._dirty = True
-        self._latest = None
-
     def _recount(self) -> None:
         self._dirty = False
         self._latest = None
@@ -330,6 +331,63 @@ class MetricSeries(Sequence[Sample]):
         self._online_last = (sample.t, online)
         if self._pcu is None or online > self._pcu:
             self._pcu = online
+
+    def _placed(self, index: int, sample: Sample, before: Sample | None) -> None:
+        """A sample went in at `index` (before: None), or the one there took more figures (before: what
+        it was). The index and the running figures follow in O(log n + what lies after it): a sample a
+        little late (another source's clock) costs no recount of six hours."""
+        if self._dirty:
+            return
+        self._latest = None
+        stamp = sample.t.timestamp()
+        for name in FIELDS:
+            stamps, indices = self._known[name]
+            if before is None:
+                j = len(indices) - 1
+                while j >= 0 and indices[j] >= index:
+                    indices[j] += 1
+                    j -= 1
+            if getattr(sample, name) is not None and (before is None or getattr(before, name) is None):
+                at = bisect.bisect_left(stamps, stamp)
+                stamps.insert(at, stamp)
+                indices.insert(at, index)
+        old = None if before is None else before.online
+        if sample.online is not None and sample.online != old and not self._online_placed(sample, old):
+            self._dirty = True  # the peak came down: only a recount knows the new one
+
+    def _online_placed(self, sample: Sample, old: int | None) -> bool:
+        """ACU's area and PCU with an online count placed at sample.t (`old`: the count it replaced)."""
+        t, value = sample.t, sample.online
+        assert value is not None
+        stamps, indices = self._known["online"]
+        at = bisect.bisect_left(stamps, t.timestamp())
+        previous = self._samples[indices[at - 1]] if at > 0 else None
+        following = self._samples[indices[at + 1]] if at + 1 < len(indices) else None
+        if old is not None:
+            if old == self._pcu and value < old:
+                return False
+            if following is not None:
+                self._online_area += (value - old) * (following.t - t).total_seconds()
+            else:
+                self._online_last = (t, value)
+        elif previous is None and following is None:
+            self._online_first, self._online_last = t, (t, value)
+        elif following is None:
+            assert self._online_last is not None
+            last_t, last_v = self._online_last
+            self._online_area += last_v * (t - last_t).total_seconds()
+            self._online_last = (t, value)
+        elif previous is None:
+            self._online_area += value * (following.t - t).total_seconds()
+            self._online_first = t
+        else:
+            assert previous.online is not None
+            self._online_area += (previous.online * (t - previous.t).total_seconds()
+                                  + value * (following.t - t).total_seconds()
+                                  - previous.online * (following.t - previous.t).total_seconds())
+        if self._pcu is None or value > self._pcu:
+            self._pcu = value
+        return True
 
     def _appended(self, sample: Sample) -> None:
         if self._dirty:

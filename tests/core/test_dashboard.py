@@ -168,3 +168,35 @@ def test_the_series_index_agrees_with_walking_the_samples(rows, probe, window):
     if samples:
         assert pace(PLAN, series, until=t) == pace(PLAN, list(samples), until=t)
         assert pace(PLAN, series) == pace(PLAN, list(samples))
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(0, 600), st.none() | st.integers(0, 5000),
+                               st.none() | st.integers(0, 50)), max_size=30),
+       order=st.randoms(use_true_random=False))
+def test_samples_arriving_in_any_order_give_the_figures_of_the_whole_series(rows, order):
+    samples = [Sample(T0 + timedelta(seconds=s), online=online, likes=likes) for s, online, likes in rows]
+    arrivals = list(samples)
+    order.shuffle(arrivals)
+    live = MetricSeries()
+    for sample in arrivals:
+        live.add(sample)  # late ones go in their place, same-second ones merge
+        live.acu(), live.pcu(), live.latest()  # read between arrivals, as the panel does
+    whole = MetricSeries(_merge_in(arrivals))
+    assert list(live) == list(whole)
+    assert live.pcu() == whole.pcu() and live.latest() == whole.latest()
+    assert (live.acu() is None) == (whole.acu() is None)
+    if whole.acu() is not None:
+        assert abs(live.acu() - whole.acu()) < 1e-6 * max(1.0, whole.acu())
+    for probe in range(-1, 602, 37):
+        t = T0 + timedelta(seconds=probe)
+        assert live.value_at("online", t) == whole.value_at("online", t)
+        assert live.value_at("likes", t) == whole.value_at("likes", t)
+
+
+def _merge_in(arrivals: list[Sample]) -> list[Sample]:
+    """What the series holds after these arrivals: one sample per time, later arrivals merged in."""
+    by_t: dict[datetime, Sample] = {}
+    for sample in arrivals:
+        by_t[sample.t] = by_t[sample.t].merged(sample) if sample.t in by_t else sample
+    return [by_t[t] for t in sorted(by_t)]
