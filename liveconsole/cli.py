@@ -104,8 +104,6 @@ def _emit(obj: object) -> None:
 def _language(args: argparse.Namespace) -> str:
     if args.lang:
         return args.lang
-    from PySide6.QtCore import QCoreApplication  # noqa: F401  (the translators need Qt's core only)
-
     from liveconsole.gui.i18n import resolve_language
     from liveconsole.store.settings import Settings, default_path
 

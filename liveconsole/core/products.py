@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from liveconsole.core.events import Changed, Inserted, ListEvents, Moved, Removed, Reset
@@ -47,10 +47,10 @@ class FieldProblem:
         return self.code in WARNINGS
 
 
-EDITABLE_FIELDS = (
+FIELD_ORDER = (  # the fields a person edits, in the order the tables and exported files show them
     "link_no",
-    "sku",
     "title",
+    "sku",
     "list_price",
     "live_price",
     "stock",

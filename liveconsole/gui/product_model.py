@@ -17,20 +17,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from liveconsole.core.lineup import Lineup
 from liveconsole.core.money import format_money
-from liveconsole.core.products import Category, Product, ProductLibrary
+from liveconsole.core.products import FIELD_ORDER, Category, Product, ProductLibrary
 from liveconsole.gui import texts
 
-COLUMNS = (
-    "link_no",
-    "title",
-    "sku",
-    "list_price",
-    "live_price",
-    "stock",
-    "category",
-    "selling_points",
-    "image_path",
-)
+COLUMNS = FIELD_ORDER
 ROW_MIME = "application/x-liveconsole-rows"
 _Index = QModelIndex | QPersistentModelIndex
 EditFn = Callable[[int, str, object], bool]

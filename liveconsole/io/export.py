@@ -15,21 +15,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from liveconsole.core.products import Category, Product
+from liveconsole.core.products import FIELD_ORDER, Category, Product
 from liveconsole.io.products import FIELD_ALIASES
 from liveconsole.io.tables import neutralise
 
-EXPORT_FIELDS = (
-    "link_no",
-    "title",
-    "sku",
-    "list_price",
-    "live_price",
-    "stock",
-    "category",
-    "selling_points",
-    "image_path",
-)
+EXPORT_FIELDS = FIELD_ORDER
 # The first alias of each field, so the import maps every exported column back without a doubt.
 EXPORT_HEADERS = tuple(FIELD_ALIASES[name][0] for name in EXPORT_FIELDS)
 CATEGORY_NAMES = {

@@ -9,12 +9,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from openpyxl.utils import get_column_letter
 
 from liveconsole.core.products import Category, FieldProblem, Product, ProblemCode
 from liveconsole.io.numbers import NumberError, parse_count, parse_link_no, parse_money
 from liveconsole.io.problems import ImportCode, ImportFailed, ImportProblem, file_problem
-from liveconsole.io.tables import MAX_BYTES, Sheet, Table, cell_text, is_blank, read_table
+from liveconsole.io.tables import (
+    MAX_BYTES,
+    NO_COLUMN,
+    HeaderedSheet,
+    Sheet,
+    Table,
+    cell_text,
+    is_blank,
+    read_table,
+)
 
 # The names operators give each column. The first name of a field wins when two columns claim it
 # (序号 beside 链接号), and it is the name the export writes.
@@ -134,20 +142,14 @@ _PARSERS: dict[str, Callable[[object], object]] = {
 _CONTENT_FIELDS = (
     "title", "sku", "list_price", "live_price", "stock", "selling_points", "image_path"
 )
-_NO_COLUMN = -1  # sorts a row-wide problem before the cell problems of its row
 
 
-class _SheetReader:
+class _SheetReader(HeaderedSheet):
     """Reads one sheet whose header row is known; collects problems instead of stopping at one."""
 
     def __init__(self, table: Table, sheet: Sheet, header_index: int) -> None:
-        self.table = table
-        self.sheet = sheet
-        self.header_row = header_index + 1  # as the spreadsheet shows it
-        self.headers = [cell_text(value) for value in sheet.rows[header_index]]
-        self.fields: dict[str, int] = {}  # field -> column index
+        super().__init__(table, sheet, header_index)
         self.note_columns: list[int] = []
-        self._found: list[tuple[int, int, ImportProblem]] = []  # (row, column) first, for sorting
         self._map_columns()
 
     @classmethod
@@ -166,7 +168,7 @@ class _SheetReader:
         chosen = with_title[0] if with_title else found[0]
         for other in with_title[1:]:
             problem = other._problem(ImportCode.OTHER_SHEET_IGNORED, other.header_row)
-            chosen._found.append((0, _NO_COLUMN, problem))
+            chosen._found.append((0, NO_COLUMN, problem))
         return chosen
 
     def _map_columns(self) -> None:
@@ -221,7 +223,7 @@ class _SheetReader:
                 position=column + 1,
                 example=example,
             )
-        problems = [problem for _, _, problem in sorted(self._found, key=lambda found: found[:2])]
+        problems = self.problems()
         if not products and all(problem.is_warning for problem in problems):
             problems.append(self._problem(ImportCode.NO_ROWS, self.header_row))
         if not all(problem.is_warning for problem in problems):
@@ -286,62 +288,6 @@ class _SheetReader:
             params["list_price"] = _money_text(product.list_price)
             params["live_price"] = _money_text(product.live_price)
         self._add_cell(code, row, row_number, found.field, **params)
-
-    # --- problems -------------------------------------------------------------------------------
-
-    def _add_cell(
-        self, code: ImportCode, row: list[object], row_number: int, name: str, **params: object
-    ) -> None:
-        """A problem with one field's cell: located by its column, showing what the cell says."""
-        column = self.fields.get(name)
-        value = cell_text(self._raw(row, column)) if column is not None else ""
-        self._add(code, row_number, column, value=value, field=name, **params)
-
-    def _add(
-        self,
-        code: ImportCode,
-        row_number: int,
-        column: int | None = None,
-        *,
-        value: str = "",
-        **params: object,
-    ) -> None:
-        problem = self._problem(code, row_number, column, value=value, **params)
-        self._found.append((row_number, _NO_COLUMN if column is None else column, problem))
-
-    def _problem(
-        self,
-        code: ImportCode,
-        row_number: int,
-        column: int | None = None,
-        *,
-        value: str = "",
-        **params: object,
-    ) -> ImportProblem:
-        letter = None
-        if column is not None and self.table.kind == "xlsx":
-            letter = get_column_letter(column + 1)
-        return ImportProblem(
-            file=str(self.table.path),
-            sheet=self.sheet.name,
-            row=row_number,
-            column=(self._header(column) if column is not None else "") or None,
-            value=value,
-            code=code,
-            params=tuple((key, str(param)) for key, param in params.items()),
-            column_letter=letter,
-        )
-
-    def _header(self, column: int) -> str:
-        return self.headers[column] if column < len(self.headers) else ""
-
-    @staticmethod
-    def _raw(row: list[object], column: int | None) -> object:
-        return row[column] if column is not None and column < len(row) else None
-
-    @classmethod
-    def _cell(cls, row: list[object], column: int) -> str:
-        return cell_text(cls._raw(row, column))
 
 
 def _header_index(sheet: Sheet) -> int | None:

@@ -23,6 +23,7 @@ from typing import Literal, NoReturn
 import charset_normalizer
 import openpyxl
 import openpyxl.xml
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from defusedxml import (
     DTDForbidden,
@@ -31,7 +32,7 @@ from defusedxml import (
     NotSupportedError,
 )
 
-from liveconsole.io.problems import ImportCode, ImportFailed, file_problem
+from liveconsole.io.problems import ImportCode, ImportFailed, ImportProblem, file_problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -316,3 +317,60 @@ def _csv_rows(path: Path, text: str) -> list[list[object]]:
         return [list(record) for record in records]
     except csv.Error as exc:  # a cell over the csv module's field size limit
         _fail(path, ImportCode.UNREADABLE, reason="corrupt", detail=str(exc))
+
+
+NO_COLUMN = -1  # sorts a row-wide problem before the cell problems of its row
+
+
+class HeaderedSheet:
+    """One sheet whose header row is known, read by an import that collects every problem (file, sheet,
+    row, column, value) instead of stopping at the first. `fields` maps a field to its column."""
+
+    def __init__(self, table: Table, sheet: Sheet, header_index: int) -> None:
+        self.table = table
+        self.sheet = sheet
+        self.header_row = header_index + 1  # as the spreadsheet shows it
+        self.headers = [cell_text(value) for value in sheet.rows[header_index]]
+        self.fields: dict[str, int] = {}  # field -> column index
+        self._found: list[tuple[int, int, ImportProblem]] = []  # (row, column) first, for sorting
+
+    def problems(self) -> list[ImportProblem]:
+        """Everything found so far, in the order of the sheet."""
+        return [problem for _, _, problem in sorted(self._found, key=lambda found: found[:2])]
+
+    def _add_cell(self, code: ImportCode, row: list[object], row_number: int, name: str,
+                  **params: object) -> None:
+        """A problem with one field's cell: located by its column, showing what the cell says."""
+        column = self.fields.get(name)
+        value = cell_text(self._raw(row, column)) if column is not None else ""
+        self._add(code, row_number, column, value=value, field=name, **params)
+
+    def _add(self, code: ImportCode, row_number: int, column: int | None = None, *, value: str = "",
+             **params: object) -> None:
+        problem = self._problem(code, row_number, column, value=value, **params)
+        self._found.append((row_number, NO_COLUMN if column is None else column, problem))
+
+    def _problem(self, code: ImportCode, row_number: int, column: int | None = None, *, value: str = "",
+                 **params: object) -> ImportProblem:
+        letter = get_column_letter(column + 1) if column is not None and self.table.kind == "xlsx" else None
+        return ImportProblem(
+            file=str(self.table.path),
+            sheet=self.sheet.name,
+            row=row_number,
+            column=(self._header(column) if column is not None else "") or None,
+            value=value,
+            code=code,
+            params=tuple((key, str(param)) for key, param in params.items()),
+            column_letter=letter,
+        )
+
+    def _header(self, column: int) -> str:
+        return self.headers[column] if column < len(self.headers) else ""
+
+    @staticmethod
+    def _raw(row: list[object], column: int | None) -> object:
+        return row[column] if column is not None and column < len(row) else None
+
+    @classmethod
+    def _cell(cls, row: list[object], column: int) -> str:
+        return cell_text(cls._raw(row, column))

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from openpyxl.utils import get_column_letter
 
 from liveconsole.core.metrics import (
     CUMULATIVE_FIELDS,
@@ -23,7 +22,16 @@ from liveconsole.core.metrics import (
 from liveconsole.io.numbers import NumberError, parse_count, parse_money
 from liveconsole.io.problems import ImportCode, ImportFailed, ImportProblem, file_problem
 from liveconsole.io.products import normalise_header
-from liveconsole.io.tables import MAX_BYTES, Sheet, Table, cell_text, is_blank, read_table
+from liveconsole.io.tables import (
+    MAX_BYTES,
+    NO_COLUMN,
+    HeaderedSheet,
+    Sheet,
+    Table,
+    cell_text,
+    is_blank,
+    read_table,
+)
 from liveconsole.sources.manual import DurationError, parse_duration_s
 
 SOURCE = "file"
@@ -180,14 +188,9 @@ _PARSERS: dict[str, Callable[[object], object]] = {
 }
 
 
-class _TrendReader:
+class _TrendReader(HeaderedSheet):
     def __init__(self, table: Table, sheet: Sheet, header_index: int) -> None:
-        self.table = table
-        self.sheet = sheet
-        self.header_row = header_index + 1
-        self.headers = [cell_text(value) for value in sheet.rows[header_index]]
-        self.fields: dict[str, int] = {}
-        self._found: list[tuple[int, int, ImportProblem]] = []
+        super().__init__(table, sheet, header_index)
         self._map_columns()
 
     @classmethod
@@ -199,7 +202,7 @@ class _TrendReader:
         with_time = [reader for reader in found if "t" in reader.fields]
         chosen = with_time[0] if with_time else found[0]
         for other in with_time[1:]:
-            chosen._found.append((0, -1, other._problem(ImportCode.OTHER_SHEET_IGNORED, other.header_row)))
+            chosen._found.append((0, NO_COLUMN, other._problem(ImportCode.OTHER_SHEET_IGNORED, other.header_row)))
         return chosen
 
     def _map_columns(self) -> None:
@@ -233,7 +236,7 @@ class _TrendReader:
             sample = self._sample(row, row_number, times)
             if sample is not None:
                 rows.append((row_number, sample))
-        problems = [problem for _, _, problem in sorted(self._found, key=lambda found: found[:2])]
+        problems = self.problems()
         if not rows and all(problem.is_warning for problem in problems):
             problems.append(self._problem(ImportCode.NO_TREND_ROWS, self.header_row))
         if not all(problem.is_warning for problem in problems):
@@ -288,29 +291,6 @@ class _TrendReader:
             return None
 
     # --- problems, located as the operator sees the file ------------------------------------------
-
-    def _add_cell(self, code: ImportCode, row: list[object], row_number: int, name: str, **params: object) -> None:
-        column = self.fields.get(name)
-        value = cell_text(self._raw(row, column)) if column is not None else ""
-        self._add(code, row_number, column, value=value, field=name, **params)
-
-    def _add(self, code: ImportCode, row_number: int, column: int | None = None, *, value: str = "",
-             **params: object) -> None:
-        problem = self._problem(code, row_number, column, value=value, **params)
-        self._found.append((row_number, -1 if column is None else column, problem))
-
-    def _problem(self, code: ImportCode, row_number: int, column: int | None = None, *, value: str = "",
-                 **params: object) -> ImportProblem:
-        letter = get_column_letter(column + 1) if column is not None and self.table.kind == "xlsx" else None
-        header = self.headers[column] if column is not None and column < len(self.headers) else ""
-        return ImportProblem(file=str(self.table.path), sheet=self.sheet.name, row=row_number,
-                             column=header or None, value=value, code=code,
-                             params=tuple((key, str(param)) for key, param in params.items()),
-                             column_letter=letter)
-
-    @staticmethod
-    def _raw(row: list[object], column: int | None) -> object:
-        return row[column] if column is not None and column < len(row) else None
 
 
 def _header_index(sheet: Sheet) -> int | None:
