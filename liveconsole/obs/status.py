@@ -44,21 +44,25 @@ def _open(url: str | None, password: str | None, timeout: float):
     return open_connection(host, port, password, timeout=timeout, subscriptions=0)
 
 
+def _one_shot(url: str | None, password: str | None, timeout: float, work):
+    """Connect, do `work(conn)`, disconnect; a lost or silent OBS becomes ObsUnavailable."""
+    conn = _open(url, password, timeout)
+    try:
+        return work(conn)
+    except ObsTimeout as exc:
+        raise ObsUnavailable("timeout", str(exc)) from None
+    except ObsNotConnected as exc:
+        raise ObsUnavailable("refused", str(exc)) from None
+    finally:
+        conn.disconnect()
+
+
 def status(url: str | None = None, password: str | None = None, timeout: float = 3.0) -> dict:
     """What `liveconsole obs status --json` prints; raises ObsUnavailable (with `.reason`) when it cannot.
 
     A None password comes from LIVECONSOLE_OBS_PASSWORD or the keyring.
     """
-    conn = _open(url, password, timeout)
-    try:
-        try:
-            snapshot, _fps = read_snapshot(conn, timeout)
-        except ObsTimeout as exc:
-            raise ObsUnavailable("timeout", str(exc)) from None
-        except ObsNotConnected as exc:
-            raise ObsUnavailable("refused", str(exc)) from None
-    finally:
-        conn.disconnect()
+    snapshot, _fps = _one_shot(url, password, timeout, lambda conn: read_snapshot(conn, timeout))
     return {
         "connected": True,
         "obs_version": snapshot.obs_version,
@@ -72,13 +76,5 @@ def status(url: str | None = None, password: str | None = None, timeout: float =
 
 def switch(url: str | None, password: str | None, scene: str, timeout: float = 3.0) -> None:
     """Make `scene` the program scene; ObsUnavailable, or ObsRequestFailed (code 600: no such scene)."""
-    conn = _open(url, password, timeout)
-    try:
-        try:
-            check(call_retrying(conn, obs_requests.SetCurrentProgramScene(sceneName=scene), timeout))
-        except ObsTimeout as exc:
-            raise ObsUnavailable("timeout", str(exc)) from None
-        except ObsNotConnected as exc:
-            raise ObsUnavailable("refused", str(exc)) from None
-    finally:
-        conn.disconnect()
+    _one_shot(url, password, timeout,
+              lambda conn: check(call_retrying(conn, obs_requests.SetCurrentProgramScene(sceneName=scene), timeout)))
